@@ -1,0 +1,42 @@
+// One `foresight` subcommand: its declared arguments and what it does.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ArgParser.h"
+
+namespace foresight::cli {
+
+// Exit codes of the CLI contract (docs/cli.md).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitUnexpected = 1,
+  kExitBadInput = 2,
+  kExitGateRefused = 3,
+  kExitRegistryConflict = 4,
+};
+
+// Streams a command writes to; tests swap them for string streams.
+struct CommandIo {
+  std::ostream& out;
+  std::ostream& err;
+  bool errIsTerminal = false;  // draw a progress bar only on a terminal
+};
+
+class Command {
+ public:
+  virtual ~Command() = default;
+  // Words after `foresight`, e.g. {"data", "series"}.
+  virtual std::vector<std::string> path() const = 0;
+  virtual std::string summary() const = 0;
+  virtual ArgParser parser() const = 0;
+  // Runs with parsed arguments; throws foresight errors, returns an exit code.
+  virtual int run(const ParsedArgs& args, CommandIo& io) const = 0;
+};
+
+using CommandList = std::vector<std::unique_ptr<Command>>;
+
+}  // namespace foresight::cli

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, as README and CI run it: installs what is missing,
+# builds the release preset, starts a throwaway PostgreSQL on localhost, runs
+# every test, then builds the engine under ASan+UBSan and runs its tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+
+cmake --preset release >/dev/null
+cmake --build --preset release -j 2
+
+cluster=$(mktemp -d /tmp/foresight-pg.XXXXXX)
+trap 'scripts/pg-test-cluster.sh stop "$cluster"' EXIT
+export FORESIGHT_TEST_PG_URI
+FORESIGHT_TEST_PG_URI=$(scripts/pg-test-cluster.sh start "$cluster" 54329)
+echo "test.sh: PostgreSQL test cluster at $FORESIGHT_TEST_PG_URI" >&2
+
+status=0
+echo "== Engine tests under ASan+UBSan"
+cmake --preset asan >/dev/null
+cmake --build --preset asan -j 2
+ctest --preset asan || status=1
+
+echo "== Whole test suite (release)"
+ctest --preset release || status=1
+exit $status
