@@ -1,0 +1,1 @@
+#include "engine/io/Decimal.h"
