@@ -62,9 +62,15 @@ class Forecaster {
   const FitInfo& info() const { return info_; }
   // In-sample one-step fitted values and residuals (y - fitted) over the
   // cleaned training data (NaN where the model has none, e.g. first period).
+  // update() does not extend them.
   const Eigen::VectorXd& fitted() const { return fitted_values_; }
   Eigen::VectorXd residuals() const;
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // The cleaned data the state has seen (training data plus updates).
+  TimeSeries seenData() const;
+
+  // Longest horizon forecast() accepts (guards against absurd allocations).
+  static constexpr int kMaxHorizon = 100000;
 
   // Learned state for artifacts; loadState() restores a fitted model exactly
   // (forecasts after load equal forecasts before save).

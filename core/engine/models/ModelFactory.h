@@ -25,6 +25,8 @@ class ModelFactory {
   static const std::vector<ModelInfo>& models();
   // Throws InputError listing the known names when `name` is unknown.
   static const ModelInfo& find(const std::string& name);
+  // nullptr when `name` is unknown.
+  static const ModelInfo* lookup(const std::string& name);
   // Validates the spec against the declaration and makes an unfitted model.
   static std::unique_ptr<Forecaster> create(const ModelSpec& spec);
   static std::unique_ptr<Forecaster> create(std::string_view specText);

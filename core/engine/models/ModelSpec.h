@@ -17,8 +17,9 @@ struct ModelSpec {
   // nested parentheses (ensemble members). Throws InputError naming the
   // position on bad syntax (unbalanced parentheses, missing '=', duplicate key).
   static ModelSpec parse(std::string_view text);
-  // Splits "snaive,ets(error=A,trend=N),theta" into specs at top-level commas.
-  static std::vector<ModelSpec> parseList(std::string_view text);
+  // Splits "snaive,ets(error=A,trend=N),theta" into specs at top-level
+  // separators (',' by default; '+' for ensemble members "ets+theta").
+  static std::vector<ModelSpec> parseList(std::string_view text, char separator = ',');
   // Canonical text: name(k=v,...) in written order; just name with no args.
   std::string toString() const;
 };

@@ -1,0 +1,29 @@
+// Every built-in model, one line each; model areas add their own lines.
+#include "engine/models/BuiltinModels.h"
+
+#include "engine/models/baseline/DriftForecaster.h"
+#include "engine/models/baseline/MeanForecaster.h"
+#include "engine/models/baseline/MovingAverageForecaster.h"
+#include "engine/models/baseline/NaiveForecaster.h"
+#include "engine/models/baseline/SeasonalNaiveForecaster.h"
+
+namespace foresight {
+
+namespace {
+[[maybe_unused]] void append(std::vector<ModelInfo>& to, std::vector<ModelInfo> more) {
+  for (auto& m : more) to.push_back(std::move(m));
+}
+}  // namespace
+
+std::vector<ModelInfo> builtinModels() {
+  std::vector<ModelInfo> models;
+  models.push_back(naiveModelInfo());
+  models.push_back(seasonalNaiveModelInfo());
+  models.push_back(driftModelInfo());
+  models.push_back(meanModelInfo());
+  models.push_back(movingAverageModelInfo());
+  // Families with several models: append(models, etsModelInfos());
+  return models;
+}
+
+}  // namespace foresight
