@@ -54,6 +54,17 @@ double betaContinuedFraction(double x, double a, double b) {
   return h;
 }
 
+// I_x(a, b) given both x and xc = 1 - x, each computed accurately by the
+// caller: near x = 1 the complement carries the precision that x loses.
+double incompleteBetaPair(double x, double xc, double a, double b) {
+  // Test the exact zeros only: x == 1 may be a rounded 1 - 1e-17.
+  if (x == 0) return 0.0;
+  if (xc == 0) return 1.0;
+  const double front = std::exp(a * std::log(x) + b * std::log(xc) - logBeta(a, b));
+  if (x < (a + 1) / (a + b + 2)) return front * betaContinuedFraction(x, a, b) / a;
+  return 1.0 - front * betaContinuedFraction(xc, b, a) / b;
+}
+
 }  // namespace
 
 double normalCdf(double x) { return 0.5 * std::erfc(-x / std::numbers::sqrt2); }
@@ -79,19 +90,17 @@ double normalQuantile(double p) {
 
 double incompleteBeta(double x, double a, double b) {
   if (!(a > 0 && b > 0) || !(x >= 0 && x <= 1)) return kNaN;
-  if (x == 0 || x == 1) return x;
-  const double front = std::exp(a * std::log(x) + b * std::log1p(-x) - logBeta(a, b));
-  if (x < (a + 1) / (a + b + 2)) return front * betaContinuedFraction(x, a, b) / a;
-  return 1.0 - front * betaContinuedFraction(1 - x, b, a) / b;
+  return incompleteBetaPair(x, 1 - x, a, b);
 }
 
 double studentTCdf(double t, double df) {
   if (!(df > 0) || std::isnan(t)) return kNaN;
   if (std::isinf(t)) return t > 0 ? 1.0 : 0.0;
-  // Lower tail P(T <= -|t|) = I_{df/(df+t^2)}(df/2, 1/2) / 2, written so
-  // that x stays accurate for large |t|.
-  const double x = df / (df + t * t);
-  const double tail = 0.5 * incompleteBeta(x, 0.5 * df, 0.5);
+  // Lower tail P(T <= -|t|) = I_x(df/2, 1/2) / 2 with x = df/(df+t^2).
+  // For small |t| x is close to 1; its complement t^2/(df+t^2) is passed
+  // separately because 1 - x would have lost the digits.
+  const double t2 = t * t;
+  const double tail = 0.5 * incompleteBetaPair(df / (df + t2), t2 / (df + t2), 0.5 * df, 0.5);
   return t < 0 ? tail : 1.0 - tail;
 }
 
@@ -101,7 +110,7 @@ double studentTQuantile(double p, double df) {
   const double q = p < 0.5 ? p : 1 - p;  // solve for t < 0 in the lower tail
   double t;
   if (df == 1) {
-    t = std::tan(std::numbers::pi * (q - 0.5));
+    t = -1.0 / std::tan(std::numbers::pi * q);  // tan(pi (q - 1/2)) without cancellation
   } else if (df == 2) {
     t = (2 * q - 1) / std::sqrt(2 * q * (1 - q));
   } else {
