@@ -19,6 +19,7 @@ struct DelimitedReadOptions {
   // then they are kept padded/truncated and reported through `warnings`.
   bool tolerateRaggedRows = false;
   std::size_t maxFieldBytes = 1 << 20;  // longer field: InputError (protects memory)
+  std::size_t maxFieldCount = 100'000;  // more fields on one line: InputError (protects memory)
 };
 
 struct DelimitedReadResult {
@@ -30,8 +31,12 @@ struct DelimitedReadResult {
 class DelimitedReader {
  public:
   // Reads a whole file. Throws InputError (file, line) on: missing/unreadable
-  // file, empty file, binary content (NUL bytes), unterminated quote, text
-  // after a closing quote, a field over maxFieldBytes, ragged rows.
+  // file, a directory, empty file, binary content (NUL bytes, invalid UTF-8),
+  // unterminated quote (the line it opened), text after a closing quote, a
+  // field over maxFieldBytes, a line over maxFieldCount fields, ragged rows.
+  // A header without rows is not an error (zero rows). Title lines above the
+  // header with fewer fields are skipped and blank lines inside the data are
+  // skipped, each with a warning.
   static DelimitedReadResult readFile(const std::string& path, const DelimitedReadOptions& opts = {});
   // Same rules over text already in memory; `sourceName` is used in messages.
   static DelimitedReadResult readText(std::string_view text, const std::string& sourceName,
