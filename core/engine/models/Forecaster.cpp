@@ -153,7 +153,8 @@ void Forecaster::loadState(const nlohmann::json& state, const FitInfo& info) {
   if (advancePeriod(info.frequency, info.start, info.n - 1) != info.end)
     throw InputError("fit information: start " + info.start.toIso() + " plus n = " + std::to_string(info.n) +
                      " periods does not end at " + info.end.toIso());
-  const FitStatistics stats = json_fields::underPath("statistics", [&] { return FitStatistics::fromJson(json_fields::field(state, "statistics")); });
+  const nlohmann::json& statistics = json_fields::field(state, "statistics");
+  const FitStatistics stats = json_fields::underPath("statistics", [&] { return FitStatistics::fromJson(statistics); });
   std::vector<std::string> warnings;
   const auto& w = json_fields::field(state, "warnings");
   if (!w.is_array()) throw InputError(InputLocation{"", 0, "warnings", ""}, "expected an array of strings");
@@ -166,7 +167,8 @@ void Forecaster::loadState(const nlohmann::json& state, const FitInfo& info) {
   fitted_values_ = std::move(f);
   stats_ = stats;
   warnings_ = std::move(warnings);
-  json_fields::underPath("model", [&] { loadStateImpl(json_fields::field(state, "model")); });
+  const nlohmann::json& modelState = json_fields::field(state, "model");
+  json_fields::underPath("model", [&] { loadStateImpl(modelState); });
   fitted_ = true;
 }
 
