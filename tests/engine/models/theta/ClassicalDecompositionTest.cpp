@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "M4Series.h"
+#include "../ModelTestData.h"
 #include "TestSupport.h"
 #include "ThetaReference.h"
 #include "engine/common/Errors.h"
@@ -48,11 +48,9 @@ class ClassicalDecompositionTest : public QObject {
                   ref::kUKgasFigure);
     compareFigure(ClassicalDecomposition(vec(ref::kAirPassengers), 7, DecompositionType::Multiplicative),
                   ref::kAirPassengersPeriod7Figure);
-    const auto w1 = foresight::test::sharedData("m4/Weekly-train.csv");
+    const foresight::TimeSeries w1 = foresight::test::m4Weekly(1);
     if (w1.empty()) return;
-    compareFigure(ClassicalDecomposition(foresight::test::readM4Series(w1, "W1"), 52,
-                                         DecompositionType::Multiplicative),
-                  ref::kW1Period52Figure);
+    compareFigure(ClassicalDecomposition(w1.values, 52, DecompositionType::Multiplicative), ref::kW1Period52Figure);
   }
   void additiveMatchesR() {
     const ClassicalDecomposition d(vec(ref::kAirPassengers), 12, DecompositionType::Additive);

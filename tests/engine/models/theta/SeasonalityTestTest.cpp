@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "M4Series.h"
+#include "../ModelTestData.h"
 #include "TestSupport.h"
 #include "ThetaReference.h"
 #include "engine/models/decomposition/Autocorrelation.h"
@@ -72,16 +72,18 @@ class SeasonalityTestTest : public QObject {
     QVERIFY(SeasonalityTest::run(ap.head(36), 12, SeasonalityRule::M4).tested);
   }
   void weeklyPeriod52IsBeyondM4Lags() {
-    const auto file = foresight::test::sharedData("m4/Weekly-train.csv");
-    if (file.empty()) return;
-    for (const char* id : {"W1", "W100"}) {
-      const Eigen::VectorXd y = foresight::test::readM4Series(file, id);
-      QVERIFY(y.size() > 2000);
-      const auto m4 = SeasonalityTest::run(y, 52, SeasonalityRule::M4);
-      const auto th = SeasonalityTest::run(y, 52, SeasonalityRule::Thetaf);
-      QCOMPARE(m4.seasonal, std::string(id) == "W1" ? ref::kW1Period52SeasonalM4 : ref::kW100Period52SeasonalM4);
-      QCOMPARE(th.seasonal,
-               std::string(id) == "W1" ? ref::kW1Period52SeasonalThetaf : ref::kW100Period52SeasonalThetaf);
+    const struct {
+      int row;
+      bool m4, thetaf;
+    } cases[] = {{1, ref::kW1Period52SeasonalM4, ref::kW1Period52SeasonalThetaf},
+                 {100, ref::kW100Period52SeasonalM4, ref::kW100Period52SeasonalThetaf}};
+    for (const auto& c : cases) {
+      const foresight::TimeSeries w = foresight::test::m4Weekly(c.row);
+      if (w.empty()) return;
+      QVERIFY(w.size() > 2000);
+      const auto m4 = SeasonalityTest::run(w.values, 52, SeasonalityRule::M4);
+      QCOMPARE(m4.seasonal, c.m4);
+      QCOMPARE(SeasonalityTest::run(w.values, 52, SeasonalityRule::Thetaf).seasonal, c.thetaf);
       QVERIFY(m4.reason.find("beyond") != std::string::npos);
     }
   }
