@@ -6,6 +6,7 @@
 #include "engine/models/baseline/MovingAverageForecaster.h"
 #include "engine/models/baseline/NaiveForecaster.h"
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
+#include "engine/models/ets/EtsModels.h"
 
 namespace foresight {
 
@@ -23,6 +24,7 @@ std::vector<ModelInfo> builtinModels() {
   models.push_back(meanModelInfo());
   models.push_back(movingAverageModelInfo());
   // Families with several models: append(models, etsModelInfos());
+  append(models, etsModelInfos());
   return models;
 }
 

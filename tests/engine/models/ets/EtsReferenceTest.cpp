@@ -1,0 +1,200 @@
+// ETS against R's forecast 8.20 (numbers made by bench/r/ets_reference.R):
+// every form R admits on seven series, the form ets() selects, and R's
+// ses(), holt() and hw().
+#include <QtTest/QTest>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "EtsTestData.h"
+#include "TestSupport.h"
+#include "engine/models/ModelFactory.h"
+
+using foresight::Forecast;
+using foresight::Forecaster;
+using foresight::Frequency;
+using foresight::TimeSeries;
+using nlohmann::json;
+
+namespace {
+
+// |a - b| within rel of max(|b|, scale): intervals near zero are compared
+// on the scale of the forecast, not of the bound.
+bool within(double a, double b, double rel, double scale = 0) {
+  return std::fabs(a - b) <= rel * std::fmax(std::fabs(b), std::fabs(scale));
+}
+
+QString describe(const char* what, int i, double ours, double r) {
+  return QStringLiteral("%1[%2] = %3, R %4").arg(QLatin1String(what)).arg(i).arg(ours, 0, 'g', 12).arg(r, 0, 'g', 12);
+}
+
+std::string specFor(const std::string& code) {
+  const std::string trend = code.substr(1, code.size() - 2);
+  std::string spec = "ets(error=" + code.substr(0, 1) + ",trend=" + trend + ",season=" + code.substr(code.size() - 1);
+  if (trend == "A") spec += ",damped=false";  // R's damped = FALSE; unset would try both
+  return spec + ")";
+}
+
+}  // namespace
+
+class EtsReferenceTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void seriesAreBuiltAsInR();
+  void everyFormMatchesR_data();
+  void everyFormMatchesR();
+  void automaticSelectionMatchesR_data();
+  void automaticSelectionMatchesR();
+  void namedModelsMatchR_data();
+  void namedModelsMatchR();
+
+ private:
+  std::unique_ptr<Forecaster> fit(const std::string& spec, const std::string& series);
+  // Checks a fit and its forecast against one R record (keys of fit_record()).
+  void compare(const Forecaster& model, const json& r, const std::string& series, bool checkRawMean);
+
+  json reference_;
+  std::map<std::string, TimeSeries> series_;
+};
+
+void EtsReferenceTest::initTestCase() {
+  reference_ = foresight::test::etsReference();
+  const auto aw = foresight::test::sharedData("adventureworks");
+  const auto m4 = foresight::test::sharedData("m4/Weekly-train.csv");
+  QVERIFY(!aw.empty() && !m4.empty());
+  auto make = [](const std::string& name, Frequency f, int y, int m, int d, const std::vector<double>& v) {
+    return TimeSeries{name, f, *foresight::Date::fromYmd(y, m, d),
+                      Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()))};
+  };
+  const json& s = reference_["series"];
+  series_["aw_daily"] = make("aw_daily", Frequency::Daily, 2015, 1, 1, foresight::test::adventureWorksRevenue(aw, false));
+  series_["aw_monthly"] = make("aw_monthly", Frequency::Monthly, 2015, 1, 1, foresight::test::adventureWorksRevenue(aw, true));
+  // R fitted the M4 series with frequency 1; weekly data (period 52) drop
+  // the season in ets() just the same.
+  series_["m4_w1"] = make("W1", Frequency::Weekly, 2000, 1, 3, foresight::test::m4Series(m4, "W1"));
+  series_["m4_w100"] = make("W100", Frequency::Weekly, 2000, 1, 3, foresight::test::m4Series(m4, "W100"));
+  series_["air_passengers"] = make("AirPassengers", Frequency::Monthly, 1949, 1, 1, s["air_passengers"]["values"]);
+  series_["us_acc_deaths"] = make("USAccDeaths", Frequency::Monthly, 1973, 1, 1, s["us_acc_deaths"]["values"]);
+  series_["johnson_johnson"] = make("JohnsonJohnson", Frequency::Quarterly, 1960, 1, 1, s["johnson_johnson"]["values"]);
+}
+
+void EtsReferenceTest::seriesAreBuiltAsInR() {
+  for (const auto& [name, entry] : reference_["series"].items()) {
+    const TimeSeries& y = series_.at(name);
+    QCOMPARE(static_cast<int>(y.size()), entry["n"].get<int>());
+    FORESIGHT_COMPARE_NEAR(y.values.sum(), entry["sum"].get<double>(), 1e-12);
+  }
+}
+
+std::unique_ptr<Forecaster> EtsReferenceTest::fit(const std::string& spec, const std::string& series) {
+  auto model = foresight::ModelFactory::create(spec);
+  model->fit(series_.at(series));
+  return model;
+}
+
+void EtsReferenceTest::compare(const Forecaster& model, const json& r, const std::string& series, bool checkRawMean) {
+  const json p = model.params();
+  // R names ses/holt/hw fits by method ("Holt's method"); components give the form.
+  const json& c = r["components"];
+  const std::string form = "ETS(" + c[0].get<std::string>() + "," + c[1].get<std::string>() +
+                           (c[3] == "TRUE" ? "d" : "") + "," + c[2].get<std::string>() + ")";
+  QCOMPARE(QString::fromStdString(p["form"].get<std::string>()), QString::fromStdString(form));
+  if (r.contains("loglik")) {
+    FORESIGHT_COMPARE_NEAR(model.statistics().logLikelihood, r["loglik"].get<double>(), 0.005);
+    FORESIGHT_COMPARE_NEAR(model.statistics().aicc, r["aicc"].get<double>(), 0.005);
+    FORESIGHT_COMPARE_NEAR(model.statistics().bic, r["bic"].get<double>(), 0.005);
+  }
+  FORESIGHT_COMPARE_NEAR(model.statistics().sigma2, r["sigma2"].get<double>(), 0.01);
+  for (const char* name : {"alpha", "beta", "gamma", "phi"}) {
+    if (!r["par"].contains(name)) continue;
+    QVERIFY2(p.contains(name), name);
+    QVERIFY2(std::fabs(p[name].get<double>() - r["par"][name].get<double>()) <= 0.01,
+             qPrintable(QStringLiteral("%1 = %2, R %3").arg(QLatin1String(name)).arg(p[name].get<double>()).arg(r["par"][name].get<double>())));
+  }
+  const int h = reference_["series"][series]["h"];
+  const Forecast f = model.forecast(h, {80, 95});
+  for (int i = 0; i < h; ++i) {
+    const double mean = r["mean_fixed"][i];
+    QVERIFY2(within(f.mean[i], mean, 0.01), qPrintable(describe("mean", i, f.mean[i], mean)));
+    if (checkRawMean) {
+      const double raw = r["mean"][i];
+      QVERIFY2(within(f.mean[i], raw, 0.01), qPrintable(describe("R's own mean", i, f.mean[i], raw)));
+    }
+    const std::pair<const char*, double> bounds[] = {{"lower80_fixed", f.lower(i, 0)}, {"upper80_fixed", f.upper(i, 0)},
+                                                     {"lower95_fixed", f.lower(i, 1)}, {"upper95_fixed", f.upper(i, 1)}};
+    for (const auto& [key, ours] : bounds) {
+      const double rb = r[key][i];
+      QVERIFY2(within(ours, rb, 0.01, mean), qPrintable(describe(key, i, ours, rb)));
+    }
+  }
+}
+
+void EtsReferenceTest::everyFormMatchesR_data() {
+  QTest::addColumn<QString>("series");
+  QTest::addColumn<QString>("form");
+  for (const auto& [name, entry] : reference_["series"].items())
+    for (const auto& [code, r] : entry["forms"].items())
+      QTest::newRow((name + "/" + code).c_str()) << QString::fromStdString(name) << QString::fromStdString(code);
+}
+
+void EtsReferenceTest::everyFormMatchesR() {
+  QFETCH(QString, series);
+  QFETCH(QString, form);
+  const json& r = reference_["series"][series.toStdString()]["forms"][form.toStdString()];
+  QVERIFY2(!r.contains("error"), "R could not fit this form");
+  auto model = fit(specFor(form.toStdString()), series.toStdString());
+  // forecast 8.20's class 3 undamps MAdM means; elsewhere R's own means agree.
+  compare(*model, r, series.toStdString(), form != QStringLiteral("MAdM"));
+}
+
+void EtsReferenceTest::automaticSelectionMatchesR_data() {
+  QTest::addColumn<QString>("series");
+  QTest::addColumn<QString>("variant");
+  QTest::addColumn<QString>("spec");
+  const std::pair<const char*, const char*> variants[] = {
+      {"aicc", "ets"}, {"aic", "ets(ic=aic)"}, {"bic", "ets(ic=bic)"}, {"additive_only", "ets(additive_only=true)"}};
+  for (const auto& [name, entry] : reference_["series"].items())
+    for (const auto& [variant, spec] : variants)
+      QTest::newRow((name + "/" + variant).c_str())
+          << QString::fromStdString(name) << QString::fromLatin1(variant) << QString::fromLatin1(spec);
+}
+
+void EtsReferenceTest::automaticSelectionMatchesR() {
+  QFETCH(QString, series);
+  QFETCH(QString, variant);
+  QFETCH(QString, spec);
+  const json& r = reference_["series"][series.toStdString()]["auto"][variant.toStdString()];
+  auto model = fit(spec.toStdString(), series.toStdString());
+  const std::string form = model->params()["form"];
+  compare(*model, r, series.toStdString(), form != "ETS(M,Ad,M)");
+}
+
+void EtsReferenceTest::namedModelsMatchR_data() {
+  QTest::addColumn<QString>("series");
+  QTest::addColumn<QString>("name");
+  QTest::addColumn<QString>("spec");
+  const std::map<std::string, std::string> specs = {{"ses", "ses"},
+                                                     {"holt", "holt"},
+                                                     {"holt_damped", "holt_damped"},
+                                                     {"hw_additive", "holt_winters"},
+                                                     {"hw_multiplicative", "holt_winters(seasonal=multiplicative)"}};
+  for (const auto& [name, entry] : reference_["series"].items())
+    for (const auto& [named, r] : entry["named"].items())
+      QTest::newRow((name + "/" + named).c_str()) << QString::fromStdString(name) << QString::fromStdString(named)
+                                                  << QString::fromStdString(specs.at(named));
+}
+
+void EtsReferenceTest::namedModelsMatchR() {
+  QFETCH(QString, series);
+  QFETCH(QString, name);
+  QFETCH(QString, spec);
+  const json& r = reference_["series"][series.toStdString()]["named"][name.toStdString()];
+  auto model = fit(spec.toStdString(), series.toStdString());
+  const std::string form = model->params()["form"];
+  compare(*model, r, series.toStdString(), form != "ETS(M,Ad,M)");
+}
+
+QTEST_GUILESS_MAIN(EtsReferenceTest)
+#include "EtsReferenceTest.moc"
