@@ -1,0 +1,26 @@
+// Turns a loaded dataset into a panel of regular series: one per group (or
+// one in all), one value per period. Sums are exact decimals until the very
+// end, so a daily revenue series adds up to the cent.
+#pragma once
+
+#include "engine/common/TimeSeries.h"
+#include "engine/data/LoadedData.h"
+#include "engine/data/SeriesRequest.h"
+
+namespace foresight {
+
+class SeriesBuilder {
+ public:
+  // Series are named after the group (sorted by name) or, ungrouped, after
+  // the measure (LoadedData::seriesName). Every series spans the same
+  // periods: from the period of `from` (or the first date) to that of `to`
+  // (or the last). Throws UsageError when the dataset lacks the measure or
+  // grouping, mean is asked of orders, or the window holds no rows.
+  static Panel build(const LoadedData& data, const SeriesRequest& request);
+
+  // The nearest double to an exact decimal (via its text, so that values
+  // beyond 2^53 units are not rounded twice).
+  static double toDouble(Decimal d);
+};
+
+}  // namespace foresight

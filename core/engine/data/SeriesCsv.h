@@ -1,0 +1,35 @@
+// The tidy series CSV every feature exchanges: `series,date,value`, ISO
+// dates, '.' decimals, UTF-8, one row per series and period, an empty value
+// for a missing period. Values are written in the shortest text that reads
+// back to the same double, so money keeps every cent.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+
+#include "engine/common/TimeSeries.h"
+
+namespace foresight {
+
+class SeriesCsv {
+ public:
+  // Writes the header and every series in panel order.
+  static void write(std::ostream& out, const Panel& panel);
+  // Throws InputError naming the path when it cannot be written.
+  static void writeFile(const std::string& path, const Panel& panel);
+
+  // Reads `series,date,value` (or `date,value` for one series named after
+  // `sourceName`'s file stem); the header is optional. The frequency is
+  // inferred from the dates (D, W, M, Q or Y); a period absent from the file
+  // becomes NaN. Throws InputError (file, line, field) on a bad date or value,
+  // and on dates of a series that are unsorted or repeated.
+  static Panel read(std::string_view text, const std::string& sourceName);
+  static Panel readFile(const std::string& path);
+
+  // Shortest round-trip text: plain digits for ordinary magnitudes
+  // ("1234567.1234", "10000000"), exponent form only for extreme ones; "" for NaN.
+  static std::string formatValue(double v);
+};
+
+}  // namespace foresight
