@@ -7,6 +7,7 @@
 #include "engine/models/baseline/NaiveForecaster.h"
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
 #include "engine/models/ets/EtsModels.h"
+#include "engine/models/theta/ThetaModels.h"
 
 namespace foresight {
 
@@ -25,6 +26,7 @@ std::vector<ModelInfo> builtinModels() {
   models.push_back(movingAverageModelInfo());
   // Families with several models: append(models, etsModelInfos());
   append(models, etsModelInfos());
+  append(models, thetaModelInfos());
   return models;
 }
 

@@ -3,7 +3,7 @@
 # Run from the repository root (needs R with the forecast package; the numbers
 # committed were made with R 4.2 and forecast 8.20):
 #   Rscript tests/reference/theta/theta_reference.R ../shared/data/m4/Weekly-train.csv \
-#       > tests/engine/models/theta/ThetaReference.h
+#       ../shared/data/adventureworks > tests/engine/models/theta/ThetaReference.h
 # CI never runs R: the generated header is committed and the tests compare
 # against it.
 suppressMessages(library(forecast))
@@ -11,6 +11,7 @@ suppressMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 train <- read.csv(if (length(args) > 0) args[1] else "../shared/data/m4/Weekly-train.csv",
                   stringsAsFactors = FALSE)
+awDir <- if (length(args) > 1) args[2] else "../shared/data/adventureworks"
 m4series <- function(id) {
   v <- as.numeric(train[train$V1 == id, -1])
   v[!is.na(v)]
@@ -161,6 +162,18 @@ thetafCase("Peak30", peak30, 12)
 thetafCase("W1", ts(w1, frequency = 1), 13)
 thetafCase("W100", ts(w100, frequency = 1), 13)
 
+# Adventure Works monthly revenue (sum of OrderQuantity x ProductPrice per
+# order month), 2015-01 .. 2017-06.
+sales <- do.call(rbind, lapply(2015:2017, function(y)
+  read.csv(file.path(awDir, sprintf("AdventureWorks_Sales_%d.csv", y)))))
+products <- read.csv(file.path(awDir, "AdventureWorks_Products.csv"))
+price <- products$ProductPrice[match(sales$ProductKey, products$ProductKey)]
+month <- format(as.Date(sales$OrderDate, "%d-%m-%Y"), "%Y-%m")
+aw <- ts(as.numeric(tapply(sales$OrderQuantity * price, month, sum)), start = c(2015, 1), frequency = 12)
+cat("\n// Adventure Works monthly revenue (computed in the test from ../shared/data).\n")
+vec("kAdventureWorksMonthlyRevenue", aw)
+thetafCase("AdventureWorks", aw, 12)
+
 m4Case <- function(tag, x, h) {
   ds <- m4Deseasonalise(x, h)
   th <- Theta.classic(ds$des, h)
@@ -179,5 +192,6 @@ m4Case("AirPassengers", ap, 18)
 m4Case("UKgas", gas, 8)
 m4Case("W1", ts(w1, frequency = 1), 13)
 m4Case("W100", ts(w100, frequency = 1), 13)
+m4Case("AdventureWorks", aw, 12)
 
 cat("\n}  // namespace foresight::test::thetaref\n")

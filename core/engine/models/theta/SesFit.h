@@ -1,0 +1,26 @@
+// Simple exponential smoothing fitted as R's forecast::ses() fits it
+// (ETS(A,N,N) by one-step MSE through the ETS engine), reduced to what the
+// Theta method needs.
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace foresight {
+
+struct SesFit {
+  double alpha = 0;
+  double initialLevel = 0;
+  double finalLevel = 0;   // the level after the last observation: every forecast
+  double sigma2 = 0;       // sum of squared one-step errors / (n - 2), as R's ets()
+  Eigen::VectorXd fitted;  // one-step forecasts
+
+  // Fits x (finite, at least one value). Series too short for R's ses()
+  // (fewer than three values, where R stops with an error) get a documented
+  // fallback instead: the last value as level, alpha = 1, and the mean
+  // squared difference (0 for one value) as sigma2. Notes go to `warnings`.
+  static SesFit fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings);
+};
+
+}  // namespace foresight
