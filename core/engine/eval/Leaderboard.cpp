@@ -57,22 +57,26 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
 }  // namespace
 
 std::string Leaderboard::toText() const {
-  std::size_t modelWidth = 5;
-  for (const auto& e : entries_) modelWidth = std::max(modelWidth, e.label.size());
-  const std::string name = metric_.label();
-  std::string out = pad("rank", 4, true) + "  " + pad("model", modelWidth, false) + "  " +
-                    pad(name, std::max<std::size_t>(10, name.size()), true) + "  " +
-                    pad("std", 10, true) + "  " + pad("min", 10, true) + "  " + pad("max", 10, true) +
-                    "  folds ok/failed\n";
-  for (const auto& e : entries_) {
-    out += pad(std::to_string(e.rank), 4, true) + "  " + pad(e.label, modelWidth, false) + "  " +
-           pad(cell(e.value.mean), std::max<std::size_t>(10, name.size()), true) + "  " +
-           pad(cell(e.value.std), 10, true) + "  " + pad(cell(e.value.min), 10, true) + "  " +
-           pad(cell(e.value.max), 10, true) + "  " + std::to_string(e.succeeded) + "/" +
-           std::to_string(e.failed) + "\n";
+  // Columns as wide as their widest cell, so large errors stay aligned.
+  std::vector<std::vector<std::string>> rows{
+      {"rank", "model", metric_.label(), "std", "min", "max", "folds ok/failed"}};
+  for (const auto& e : entries_)
+    rows.push_back({std::to_string(e.rank), e.label, cell(e.value.mean), cell(e.value.std), cell(e.value.min),
+                    cell(e.value.max), std::to_string(e.succeeded) + "/" + std::to_string(e.failed)});
+  std::vector<std::size_t> width(rows.front().size(), 0);
+  for (const auto& r : rows)
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+  std::string out;
+  for (const auto& r : rows) {
+    for (std::size_t c = 0; c < r.size(); ++c) {
+      const bool left = c == 1 || c + 1 == r.size();
+      out += (c == 0 ? "" : "  ") + (c + 1 == r.size() ? r[c] : pad(r[c], width[c], !left));
+    }
+    out += "\n";
   }
   for (const auto& e : entries_)
-    if (e.failed > 0) out += "note: " + e.label + " failed in " + std::to_string(e.failed) + " fold(s): " + e.firstError + "\n";
+    if (e.failed > 0)
+      out += "note: " + e.label + " failed in " + std::to_string(e.failed) + " fold(s): " + e.firstError + "\n";
   return out;
 }
 

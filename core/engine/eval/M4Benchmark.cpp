@@ -40,14 +40,23 @@ int M4Benchmark::seasonalPeriodOf(const std::string& id) {
   }
 }
 
-std::string M4Benchmark::specForPeriod(const std::string& specText, int period) {
+std::string M4Benchmark::runSpec(const std::string& specText, int period) {
   ModelSpec spec = ModelSpec::parse(specText);
   const ModelInfo& info = ModelFactory::find(spec.name);
-  const bool declares = std::any_of(info.params.begin(), info.params.end(),
-                                    [](const ParamSpec& p) { return p.name == "period"; });
-  const bool given = std::any_of(spec.args.begin(), spec.args.end(),
-                                 [](const auto& a) { return a.first == "period"; });
-  if (declares && !given) spec.args.emplace_back("period", std::to_string(period));
+  auto setDefault = [&](const std::string& name, const std::string& value) {
+    const auto declared = std::find_if(info.params.begin(), info.params.end(),
+                                       [&](const ParamSpec& p) { return p.name == name; });
+    if (declared == info.params.end()) return;
+    if (!declared->choices.empty() &&
+        std::find(declared->choices.begin(), declared->choices.end(), value) == declared->choices.end())
+      return;
+    const bool given = std::any_of(spec.args.begin(), spec.args.end(), [&](const auto& a) { return a.first == name; });
+    if (!given) spec.args.emplace_back(name, value);
+  };
+  // The organisers' Theta benchmark is the classic method (Theta.classic in
+  // their code), not R's thetaf.
+  if (spec.name == "theta") setDefault("method", "classic");
+  setDefault("period", std::to_string(period));
   return spec.toString();
 }
 
@@ -149,7 +158,7 @@ M4BenchmarkResult M4Benchmark::run(const std::vector<M4Series>& train, const std
     naive2 = static_cast<int>(labels.size() - 1);
   }
   result.hasNaive2 = naive2 >= 0;
-  std::map<std::pair<std::size_t, int>, std::string> runSpec;
+  std::map<std::pair<std::size_t, int>, std::string> specsRun;
   for (std::size_t s = 0; s < nSeries; ++s) {
     const std::string letter = train[s].id.substr(0, 1);
     if (std::find(result.frequencies.begin(), result.frequencies.end(), letter) == result.frequencies.end())
@@ -159,16 +168,16 @@ M4BenchmarkResult M4Benchmark::run(const std::vector<M4Series>& train, const std
       result.horizons.push_back(h);
     const int m = seasonalPeriodOf(train[s].id);
     for (std::size_t i = 0; i < labels.size(); ++i)
-      if (!runSpec.count({i, m})) {
-        runSpec[{i, m}] = specForPeriod(labels[i], m);
-        ModelFactory::create(runSpec[{i, m}]);
+      if (!specsRun.count({i, m})) {
+        specsRun[{i, m}] = M4Benchmark::runSpec(labels[i], m);
+        ModelFactory::create(specsRun[{i, m}]);
       }
   }
 
   std::vector<SeriesScore> slots(labels.size() * nSeries);
   auto task = [&](std::size_t i) {
     const std::size_t model = i / nSeries, s = i % nSeries;
-    slots[i] = score(train[s], test[s], runSpec.at({model, seasonalPeriodOf(train[s].id)}));
+    slots[i] = score(train[s], test[s], specsRun.at({model, seasonalPeriodOf(train[s].id)}));
   };
   auto onDone = [&](std::size_t done) {
     if (progress) progress(static_cast<double>(done) / static_cast<double>(slots.size()), "M4 series");
@@ -184,6 +193,8 @@ M4BenchmarkResult M4Benchmark::run(const std::vector<M4Series>& train, const std
   for (std::size_t m = 0; m < labels.size(); ++m) {
     M4ModelScore sc;
     sc.label = labels[m];
+    for (const auto& [key, spec] : specsRun)
+      if (key.first == m) sc.runSpecs.push_back(spec);
     std::vector<double> smape, mase, smapeBoth, maseBoth, naiveSmape, naiveMase;
     for (std::size_t s = 0; s < nSeries; ++s) {
       const SeriesScore& r = slots[m * nSeries + s];

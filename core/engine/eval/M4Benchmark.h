@@ -2,7 +2,7 @@
 // forecasts every series' test horizon from its training data; sMAPE and
 // MASE (scaled by the in-sample seasonal naive error at the organisers'
 // frequency: Y 1, Q 4, M 12, W 1, D 1) are averaged over series, and OWA is
-// the mean of both ratios to Naive2.
+// the mean of both ratios to Naive2. The specs actually run are reported.
 #pragma once
 
 #include <cstddef>
@@ -27,9 +27,10 @@ class M4Benchmark {
   // InputError for hourly ("H") and unknown letters.
   static Frequency frequencyOf(const std::string& id);
   static int seasonalPeriodOf(const std::string& id);
-  // The spec as run on a series of period m: models that declare a "period"
-  // parameter get period=m unless the spec sets it.
-  static std::string specForPeriod(const std::string& spec, int period);
+  // The spec as run on a series of period m, by the organisers' rules:
+  // models that declare a "period" parameter get period=m, and theta runs as
+  // the M4 benchmark Theta (method=classic), unless the spec sets them.
+  static std::string runSpec(const std::string& spec, int period);
 
   // train and test must hold the same ids in the same order (InputError
   // naming the test line otherwise). Failing series are counted per model.

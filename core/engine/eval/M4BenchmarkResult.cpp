@@ -16,9 +16,9 @@ std::string fixed(double v, int decimals, int width) {
   return buf;
 }
 
-std::string joined(const std::vector<std::string>& parts) {
+std::string joined(const std::vector<std::string>& parts, const std::string& separator = ",") {
   std::string s;
-  for (const auto& p : parts) s += (s.empty() ? "" : ",") + p;
+  for (const auto& p : parts) s += (s.empty() ? "" : separator) + p;
   return s;
 }
 }  // namespace
@@ -39,6 +39,8 @@ std::string M4BenchmarkResult::toText() const {
   }
   for (const auto& m : models)
     if (m.failed > 0) out += "note: " + m.label + " failed on " + std::to_string(m.failed) + " series: " + m.firstError + "\n";
+  for (const auto& m : models)
+    if (m.runSpecs.size() != 1 || m.runSpecs.front() != m.label) out += m.label + " ran as " + joined(m.runSpecs, "; ") + "\n";
   for (const auto& n : notes) out += "note: " + n + "\n";
   char timing[96];
   std::snprintf(timing, sizeof timing, "%.2f s on %d thread%s\n", wallSeconds, threads, threads == 1 ? "" : "s");
@@ -49,6 +51,7 @@ nlohmann::json M4BenchmarkResult::toJson() const {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& m : models) {
     nlohmann::json r = {{"label", m.label},
+                        {"run_specs", m.runSpecs},
                         {"smape", numberOrNull(m.smape)},
                         {"mase", numberOrNull(m.mase)},
                         {"owa", numberOrNull(m.owa)},

@@ -11,6 +11,7 @@ namespace foresight {
 struct M4ModelScore {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::string label;        // the spec as given
+  std::vector<std::string> runSpecs;  // the specs run (period and M4 defaults filled in)
   double smape = kNaN;      // mean over the series scored
   double mase = kNaN;
   double owa = kNaN;        // over the series where this model and Naive2 both succeeded
