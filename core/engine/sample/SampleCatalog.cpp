@@ -37,7 +37,7 @@ constexpr std::string_view kBrakeDesc = "Aluminium alloy cantilever; light, and 
 
 // Invented products in the Adventure Works style: sized variants carry the
 // size after a comma in the name (so the CSV quotes them), prices keep up to
-// four decimals, costs sit at roughly 40-60% of the price.
+// four decimals, costs sit at roughly 35-80% of the price.
 // One product per line reads as the table it is.
 // clang-format off
 constexpr SampleProduct kProducts[] = {
