@@ -1,11 +1,12 @@
 #include "engine/models/theta/Naive2Forecaster.h"
 
-#include <cmath>   // std::sqrt
+#include <cmath>   // std::sqrt, std::isfinite
 #include <limits>  // quiet_NaN
 
 #include "engine/common/Errors.h"
 #include "engine/models/JsonFields.h"
 #include "engine/models/PredictionIntervals.h"
+#include "engine/models/SeriesCleaning.h"
 
 namespace foresight {
 
@@ -42,6 +43,9 @@ void Naive2Forecaster::fitImpl(const Eigen::VectorXd& y) {
     sumSquares_ += (x[t] - x[t - 1]) * (x[t] - x[t - 1]);
     ++count_;
   }
+  if (!std::isfinite(sumSquares_))
+    throw InputError("naive2: the squared differences of the data overflow double precision arithmetic (largest |y| = " +
+                     formatValue(y.cwiseAbs().maxCoeff()) + "); rescale the data");
   last_ = x[x.size() - 1];
   n_ = x.size();
   setFitted(std::move(fitted));

@@ -1,7 +1,10 @@
 #include "engine/models/theta/SesFit.h"
 
+#include <cmath>   // std::isfinite
 #include <limits>  // quiet_NaN
 
+#include "engine/common/Errors.h"
+#include "engine/models/SeriesCleaning.h"
 #include "engine/models/ets/EtsSelection.h"
 
 namespace foresight {
@@ -48,6 +51,12 @@ SesFit SesFit::fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings)
   f.finalLevel = m.finalState.at(0);
   f.sigma2 = m.sigma2;
   f.fitted = Eigen::Map<const Eigen::VectorXd>(m.fitted.data(), static_cast<Eigen::Index>(m.fitted.size()));
+  // Values near the limits of double arithmetic (|y| ~ 1e150 and beyond)
+  // overflow the squared errors; refuse them rather than forecast NaN.
+  if (!(f.alpha > 0 && f.alpha <= 1) || !std::isfinite(f.finalLevel) || !std::isfinite(f.sigma2) ||
+      !f.fitted.allFinite())
+    throw InputError("simple exponential smoothing cannot be fitted to these values: their magnitude (largest |y| = " +
+                     formatValue(x.cwiseAbs().maxCoeff()) + ") overflows double precision arithmetic; rescale the data");
   return f;
 }
 

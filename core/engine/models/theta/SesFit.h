@@ -20,6 +20,8 @@ struct SesFit {
   // (fewer than three values, where R stops with an error) get a documented
   // fallback instead: the last value as level, alpha = 1, and the mean
   // squared difference (0 for one value) as sigma2. Notes go to `warnings`.
+  // InputError when the values are too large for the squared errors to stay
+  // finite (|y| around 1e150 and beyond).
   static SesFit fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings);
 };
 

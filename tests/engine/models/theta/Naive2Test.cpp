@@ -124,6 +124,9 @@ class Naive2Test : public QObject {
     QCOMPARE(f.mean[2], 9.0);
     QCOMPARE(f.lower(2, 0), 9.0);  // zero-width, documented with a warning
     QVERIFY(!one->warnings().empty());
+    std::vector<double> alternating;
+    for (int t = 0; t < 30; ++t) alternating.push_back(t % 2 ? 1e307 : -1e307);
+    QVERIFY_THROWS_EXCEPTION(InputError, fitted("naive2", test::makeSeries(alternating)));
     auto zeros = fitted("naive2(seasonal=multiplicative)", test::makeSeries(std::vector<double>(40, 0.0)));
     QCOMPARE(zeros->params()["seasonal"].get<bool>(), false);
     QVERIFY(!zeros->warnings().empty());

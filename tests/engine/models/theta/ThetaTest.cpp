@@ -308,6 +308,22 @@ class ThetaTest : public QObject {
     QCOMPARE(one->forecast(3, {80}).mean[2], 5.0);
     QVERIFY(!one->warnings().empty());
   }
+  void refusesValuesThatOverflow() {
+    // Squared errors of values near 1e150 overflow: a clear InputError, not NaN.
+    std::vector<double> big, alternating;
+    for (int t = 0; t < 60; ++t) {
+      big.push_back(1e150 * (1 + 0.1 * std::sin(t)));
+      alternating.push_back(t % 2 ? 1e307 : -1e307);
+    }
+    for (const char* spec : {"theta", "theta(method=classic)"}) {
+      QVERIFY_THROWS_EXCEPTION(InputError, fitted(spec, test::makeSeries(big)));
+      QVERIFY_THROWS_EXCEPTION(InputError, fitted(spec, test::makeSeries(alternating)));
+    }
+    // Tiny magnitudes stay finite.
+    std::vector<double> tiny;
+    for (int t = 0; t < 60; ++t) tiny.push_back(1e-300 * (1 + 0.1 * std::sin(t)));
+    QVERIFY(fitted("theta", test::makeSeries(tiny))->forecast(12, {95}).mean.allFinite());
+  }
   void classicSetsNegativeForecastsToZero() {
     std::vector<double> v;
     for (int t = 0; t < 30; ++t) v.push_back(100.0 - 5.0 * t + (t % 3));
