@@ -1,7 +1,8 @@
 #include "engine/models/ets/EtsEstimator.h"
 
 #include <algorithm>  // std::min, std::max
-#include <cmath>      // std::log, std::isfinite
+#include <cmath>      // std::log
+#include <limits>     // infinity
 
 #include "engine/models/ets/EtsFilter.h"
 #include "engine/models/ets/EtsInitialState.h"
@@ -117,8 +118,9 @@ EtsEstimate EtsEstimator::fit(const std::vector<double>& y, EtsForm form, int pe
   model.finalState = filter.state();
 
   np += 1;  // sigma
-  // A perfect fit has lik = -inf; keep the optimiser's floor so the criteria stay finite.
-  model.lik = std::isfinite(pass.lik) || pass.lik > 0 ? pass.lik : -1e10;
+  // A perfect fit has lik = -inf; keep the optimiser's floor so the criteria
+  // stay finite. NaN stays NaN: the search then skips the form, as R does.
+  model.lik = pass.lik == -std::numeric_limits<double>::infinity() ? -1e10 : pass.lik;
   model.logLik = -0.5 * model.lik;
   model.aic = model.lik + 2 * np;
   model.bic = model.lik + std::log(static_cast<double>(n)) * np;

@@ -1,6 +1,7 @@
 #include "engine/models/ets/EtsForecaster.h"
 
-#include <cmath>  // std::isfinite
+#include <cmath>   // std::isfinite, std::isnan
+#include <limits>  // infinity
 
 #include "engine/common/Errors.h"
 #include "engine/models/JsonFields.h"
@@ -77,16 +78,12 @@ void EtsForecaster::updateImpl(const Eigen::VectorXd& newer) {
                              advancePeriod(info().frequency, info().end, static_cast<int>(i + 1)).toIso() +
                              ": a multiplicative model needs positive values; refit with an additive form");
   }
-  const auto n = static_cast<std::size_t>(newer.size());
-  const std::size_t old = model_.fitted.size();
-  model_.fitted.resize(old + n);
-  model_.residuals.resize(old + n);
+  // Fitted values and residuals keep describing the training data (the
+  // Forecaster contract); only the state moves on.
   EtsFilter filter(model_.form, model_.period);
   filter.setState(model_.finalState.data());
-  filter.run(newer.data(), static_cast<int>(n), model_.params, 1, model_.residuals.data() + old,
-             model_.fitted.data() + old);
+  filter.run(newer.data(), static_cast<int>(newer.size()), model_.params, 1, nullptr, nullptr);
   model_.finalState = filter.state();
-  setFitted(Eigen::Map<const Eigen::VectorXd>(model_.fitted.data(), static_cast<Eigen::Index>(model_.fitted.size())));
 }
 
 nlohmann::json EtsForecaster::params() const {
@@ -119,7 +116,10 @@ nlohmann::json EtsForecaster::params() const {
 
 nlohmann::json EtsForecaster::saveStateImpl() const {
   const EtsModel& m = model_;
+  nlohmann::json tried = nlohmann::json::array();
+  for (const auto& c : candidates_) tried.push_back({{"form", c.form}, {"ic", finiteOrNull(c.ic)}, {"failure", c.failure}});
   return {{"form", m.form.code()},
+          {"candidates", tried},
           {"period", m.period},
           {"origin", originName(m.origin)},
           {"alpha", m.params.alpha},
@@ -140,9 +140,9 @@ nlohmann::json EtsForecaster::saveStateImpl() const {
 
 void EtsForecaster::loadStateImpl(const nlohmann::json& state) {
   EtsModel m;
-  const std::string code = json_fields::string(state, "form");
-  const std::optional<EtsForm> form = EtsForm::parse(code);
-  if (!form) throw stateError("form", "'" + code + "' is not an ETS form such as ANN or MAdM");
+  const std::string formCode = json_fields::string(state, "form");
+  const std::optional<EtsForm> form = EtsForm::parse(formCode);
+  if (!form) throw stateError("form", "'" + formCode + "' is not an ETS form such as ANN or MAdM");
   m.form = *form;
   m.period = json_fields::integer(state, "period", 1, 1000);
   if (m.form.hasSeason() != (m.period > 1))
@@ -170,6 +170,15 @@ void EtsForecaster::loadStateImpl(const nlohmann::json& state) {
   m.evaluations = json_fields::integer(state, "evaluations", 0, 1 << 30);
   m.converged = json_fields::boolean(state, "converged");
   // Innovations follow from the data and the one-step forecasts the base restored.
+  std::vector<EtsCandidate> candidates;
+  const nlohmann::json& tried = json_fields::field(state, "candidates");
+  if (!tried.is_array()) throw stateError("candidates", "expected an array");
+  for (const auto& c : tried) {
+    const std::string code = json_fields::string(c, "form");
+    const double ic = json_fields::numberOrNaN(c, "ic");
+    candidates.push_back({code, std::isnan(ic) ? std::numeric_limits<double>::infinity() : ic,
+                          json_fields::string(c, "failure")});
+  }
   const Eigen::VectorXd& f = fitted();
   const Eigen::VectorXd& y = trainingData();
   m.fitted = toStd(f);
@@ -179,7 +188,7 @@ void EtsForecaster::loadStateImpl(const nlohmann::json& state) {
     m.residuals[i] = m.form.error == EtsError::Multiplicative ? e / m.fitted[i] : e;
   }
   model_ = std::move(m);
-  candidates_.clear();
+  candidates_ = std::move(candidates);
 }
 
 }  // namespace foresight

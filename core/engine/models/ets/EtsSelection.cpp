@@ -171,7 +171,7 @@ EtsSelectionResult EtsSelection::shortSeries(const std::vector<double>& y, int p
 
   const std::optional<EtsSeason> season = request.season;
   if (season && *season != EtsSeason::None) {
-    // R passes beta through, so the seasonal fallback has a trend unless beta is fixed... at NULL.
+    // R passes beta on (estimated or fixed, never FALSE): its seasonal fallback always has a trend.
     if (auto model = attempt(true, *season)) return done(std::move(*model));
     warnings.push_back("ETS: seasonal component could not be estimated: " + failure);
   }

@@ -1,7 +1,8 @@
 #include "engine/models/ets/PolynomialRoots.h"
 
 #include <array>
-#include <cmath>  // std::fabs
+#include <cmath>    // std::fabs
+#include <utility>  // std::swap
 
 namespace foresight {
 
@@ -11,24 +12,23 @@ namespace foresight {
 bool polynomialRootsWithin(const double* c, int degree, double radius) {
   constexpr int kMaxDegree = 64;
   if (degree < 0 || degree > kMaxDegree) return false;
-  std::array<double, kMaxDegree + 1> a{};
+  std::array<double, kMaxDegree + 1> buffers[2];  // only the first degree + 1 entries are used
+  double* a = buffers[0].data();
+  double* b = buffers[1].data();
   double scale = 1.0;
   for (int i = 0; i <= degree; ++i) {
-    a[static_cast<std::size_t>(i)] = c[i] * scale;
+    a[i] = c[i] * scale;
     scale *= radius;
   }
-  if (a[static_cast<std::size_t>(degree)] == 0.0) return false;
+  if (a[degree] == 0.0) return false;
   for (int d = degree; d >= 1; --d) {
-    const double lead = a[static_cast<std::size_t>(d)];
-    const double constant = a[0];
+    const double lead = a[d], constant = a[0];
     if (!(std::fabs(constant) < std::fabs(lead))) return false;  // also catches NaN
-    std::array<double, kMaxDegree + 1> b{};
-    for (int i = 0; i < d; ++i)
-      b[static_cast<std::size_t>(i)] =
-          lead * a[static_cast<std::size_t>(i + 1)] - constant * a[static_cast<std::size_t>(d - 1 - i)];
-    // Normalise so that repeated products neither overflow nor underflow.
-    const double norm = b[static_cast<std::size_t>(d - 1)];
-    for (int i = 0; i < d; ++i) a[static_cast<std::size_t>(i)] = b[static_cast<std::size_t>(i)] / norm;
+    for (int i = 0; i < d; ++i) b[i] = lead * a[i + 1] - constant * a[d - 1 - i];
+    // Normalised so that repeated products neither overflow nor underflow.
+    const double inverse = 1.0 / b[d - 1];
+    for (int i = 0; i < d; ++i) b[i] *= inverse;
+    std::swap(a, b);
   }
   return true;
 }
