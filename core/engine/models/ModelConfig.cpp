@@ -3,6 +3,7 @@
 #include <algorithm>  // std::find_if
 #include <charconv>   // std::from_chars, std::to_chars
 #include <cmath>      // std::isfinite
+#include <limits>     // numeric_limits<int>
 #include <strings.h>  // strcasecmp
 
 #include "engine/common/Errors.h"
@@ -52,6 +53,11 @@ class ParamChecker {
     if (p_.max && v > *p_.max) fail(shown, "is above the maximum " + formatDouble(*p_.max));
   }
 
+  // Int values are read back with getInt(); keep them within int.
+  void checkIntRange(double v, const std::string& shown) const {
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) fail(shown, "is too large");
+  }
+
   std::string checkChoice(const std::string& text) const {
     for (const auto& c : p_.choices)
       if (c == text) return c;
@@ -87,6 +93,7 @@ class ParamChecker {
         const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
         if (res.ec != std::errc() || res.ptr != text.data() + text.size()) fail(text, "is not a whole number");
         checkBounds(static_cast<double>(v), text);
+        checkIntRange(static_cast<double>(v), text);
         return v;
       }
       case ParamType::Double: {
@@ -119,6 +126,7 @@ class ParamChecker {
       case ParamType::Int:
         if (!v.is_number_integer()) fail(shown, "is not a whole number");
         checkBounds(v.get<double>(), shown);
+        checkIntRange(v.get<double>(), shown);
         return v.get<long long>();
       case ParamType::Double:
         if (!v.is_number() || !std::isfinite(v.get<double>())) fail(shown, "is not a number");

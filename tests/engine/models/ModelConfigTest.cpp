@@ -17,7 +17,8 @@ std::vector<ParamSpec> declared() {
           ParamSpec{"alpha", ParamType::Double, nullptr, 0.0, 1.0, {}, "smoothing"},
           ParamSpec{"damped", ParamType::Bool, false, {}, {}, {}, "damp the trend"},
           ParamSpec{"trend", ParamType::Choice, "N", {}, {}, {"N", "A", "Ad"}, "trend type"},
-          ParamSpec{"members", ParamType::ModelList, "naive", {}, {}, {}, "members"}};
+          ParamSpec{"members", ParamType::ModelList, "naive", {}, {}, {}, "members"},
+          ParamSpec{"seed", ParamType::Int, 0, {}, {}, {}, "unbounded"}};
 }
 
 std::string configError(const std::string& spec) {
@@ -63,10 +64,11 @@ class ModelConfigTest : public QObject {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown key") << QStringLiteral("m(q=1)")
-                                 << QStringLiteral("model 'm' has no parameter 'q'; valid: p, alpha, damped, trend, members");
+                                 << QStringLiteral("model 'm' has no parameter 'q'; valid: p, alpha, damped, trend, members, seed");
     QTest::newRow("above max") << QStringLiteral("m(p=6)") << QStringLiteral("parameter 'p' = '6' is above the maximum 5");
     QTest::newRow("below min") << QStringLiteral("m(alpha=-0.1)") << QStringLiteral("parameter 'alpha' = '-0.1' is below the minimum 0");
     QTest::newRow("not int") << QStringLiteral("m(p=1.5)") << QStringLiteral("parameter 'p' = '1.5' is not a whole number");
+    QTest::newRow("int overflow") << QStringLiteral("m(seed=99999999999)") << QStringLiteral("'99999999999' is too large");
     QTest::newRow("not number") << QStringLiteral("m(alpha=x)") << QStringLiteral("'x' is not a number");
     QTest::newRow("infinite") << QStringLiteral("m(alpha=inf)") << QStringLiteral("'inf' is not a number");
     QTest::newRow("bad bool") << QStringLiteral("m(damped=yes)") << QStringLiteral("is not true, false, 1 or 0");

@@ -1,0 +1,97 @@
+// `foresight forecast`: forecasts from a saved model artifact, optionally
+// after feeding it newer actuals (no refit).
+#include <charconv>  // std::from_chars
+#include <fstream>
+#include <ostream>
+
+#include "Command.h"
+#include "CommandRegistry.h"
+#include "engine/common/Errors.h"
+#include "engine/data/SeriesCsv.h"
+#include "engine/models/ForecastTable.h"
+#include "engine/models/ModelArtifact.h"
+#include "engine/models/ModelUpdater.h"
+
+namespace foresight::cli {
+
+namespace {
+
+// "80,95" -> {80, 95}; UsageError naming the bad item.
+std::vector<double> parseLevels(const std::string& text) {
+  std::vector<double> levels;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', pos), text.size());
+    const std::string item = text.substr(pos, comma - pos);
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
+    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size() || !(v > 0 && v < 100))
+      throw UsageError("--level: " + quoteForMessage(item) + " is not a percentage between 0 and 100 (e.g. 80,95)");
+    levels.push_back(v);
+    pos = comma + 1;
+  }
+  return levels;
+}
+
+void emit(const ForecastTable& table, const std::string& format, std::ostream& out) {
+  if (format == "json")
+    out << table.toJson().dump(2) << "\n";
+  else
+    table.writeCsv(out);
+}
+
+}  // namespace
+
+class ForecastCommand : public Command {
+ public:
+  std::vector<std::string> path() const override { return {"forecast"}; }
+  std::string summary() const override { return "Forecast from a saved model"; }
+  ArgParser parser() const override {
+    return ArgParser("foresight forecast --model MODEL.json --horizon H [--level 80,95] [--format csv|json]\n"
+                     "                          [--data NEWER.csv] [--series NAME] [--out FILE]",
+                     "Forecasts H periods after the model's data, with prediction intervals.\n"
+                     "--data feeds newer actuals (series,date,value) to the saved state first,\n"
+                     "without refitting: they must continue the fitted data (dates already seen\n"
+                     "must carry the same values). CSV columns: series,date,mean,lo80,hi80,...")
+        .option({"model", "MODEL.json", "Model artifact written by 'foresight fit'", "", true})
+        .option({"horizon", "H", "Periods to forecast", "", true})
+        .option({"level", "L[,L...]", "Prediction interval levels in percent", "80,95", false})
+        .option({"format", "csv|json", "Output format", "csv", false})
+        .option({"data", "NEWER.csv", "Newer actuals to update the state with", "", false})
+        .option({"series", "NAME", "Forecast only this series of a panel", "", false})
+        .option({"out", "FILE", "Write here instead of standard output", "", false});
+  }
+
+  int run(const ParsedArgs& args, CommandIo& io) const override {
+    const int horizon = static_cast<int>(*args.getInt("horizon", 1, Forecaster::kMaxHorizon));
+    const std::vector<double> levels = parseLevels(args.getOr("level", "80,95"));
+    const std::string format = args.getOr("format", "csv");
+    if (format != "csv" && format != "json") throw UsageError("--format: expected csv or json, got " + quoteForMessage(format));
+
+    ModelArtifact::Loaded loaded = ModelArtifact::read(*args.get("model"));
+    std::vector<Forecaster*> models;
+    for (auto& m : loaded.models) models.push_back(m.get());
+    if (const auto data = args.get("data")) ModelUpdater::apply(models, SeriesCsv::readFile(*data), *data);
+
+    ForecastTable table;
+    const auto only = args.get("series");
+    for (const Forecaster* m : models)
+      if (!only || m->info().series == *only) table.add(m->info().series, m->forecast(horizon, levels));
+    if (only && table.toJson().empty())
+      throw InputError(InputLocation{*args.get("model"), 0, "series", *only}, "no model in the file was fitted on this series");
+
+    if (const auto out = args.get("out")) {
+      std::ofstream file(*out, std::ios::binary | std::ios::trunc);
+      if (!file) throw InputError(InputLocation{*out, 0, "", ""}, "cannot open the file for writing");
+      emit(table, format, file);
+      if (!file.flush()) throw InputError(InputLocation{*out, 0, "", ""}, "writing failed (disk full?)");
+    } else {
+      emit(table, format, io.out);
+    }
+    return kExitOk;
+  }
+};
+
+FORESIGHT_REGISTER_COMMAND(220, ForecastCommand);
+
+}  // namespace foresight::cli
