@@ -24,7 +24,6 @@ std::vector<ModelInfo> builtinModels() {
   models.push_back(driftModelInfo());
   models.push_back(meanModelInfo());
   models.push_back(movingAverageModelInfo());
-  // Families with several models: append(models, etsModelInfos());
   append(models, etsModelInfos());
   append(models, thetaModelInfos());
   return models;
