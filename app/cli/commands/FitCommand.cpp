@@ -53,11 +53,26 @@ nlohmann::ordered_json summaryJson(const std::vector<const Forecaster*>& models,
 
 void printText(const std::vector<const Forecaster*>& models, const std::string& out, std::ostream& os) {
   os << "Fitted " << models.front()->specText() << " on " << models.size() << " series -> " << out << "\n";
-  for (const Forecaster* m : models) {
-    const auto& i = m->info();
+  constexpr std::size_t kShown = 20;
+  for (std::size_t k = 0; k < models.size() && k < kShown; ++k) {
+    const auto& i = models[k]->info();
     os << "  " << i.series << ": " << i.n << " observations " << i.start.toIso() << " .. " << i.end.toIso()
-       << ", params " << m->params().dump() << "\n";
+       << ", params " << models[k]->params().dump() << "\n";
   }
+  if (models.size() > kShown) os << "  ... and " << models.size() - kShown << " more series (all with --json)\n";
+}
+
+// Each warning once per series, named; a long panel shows the first few.
+void printWarnings(const std::vector<const Forecaster*>& models, std::ostream& err) {
+  constexpr std::size_t kShown = 10;
+  std::size_t count = 0;
+  for (const Forecaster* m : models)
+    for (const auto& w : m->warnings()) {
+      if (++count > kShown) continue;
+      const std::string label = "series '" + m->info().series + "'";
+      err << "warning: " << (w.find(label) == std::string::npos ? label + ": " : "") << w << "\n";
+    }
+  if (count > kShown) err << "warning: ... and " << count - kShown << " more (all of them with --json)\n";
 }
 
 }  // namespace
@@ -117,10 +132,8 @@ class FitCommand : public Command {
     }
 
     std::vector<const Forecaster*> models;
-    for (const auto& m : owned) {
-      models.push_back(m.get());
-      for (const auto& w : m->warnings()) io.err << "warning: " << w << "\n";
-    }
+    for (const auto& m : owned) models.push_back(m.get());
+    printWarnings(models, io.err);
     ModelArtifact::write(out, ModelArtifact::build(models, isPanel));
     if (args.flag("json"))
       io.out << summaryJson(models, out, failures).dump(2) << "\n";
