@@ -1,6 +1,7 @@
 // Every built-in model, one line each; model areas add their own lines.
 #include "engine/models/BuiltinModels.h"
 
+#include "engine/models/arima/ArimaModels.h"
 #include "engine/models/baseline/DriftForecaster.h"
 #include "engine/models/baseline/MeanForecaster.h"
 #include "engine/models/baseline/MovingAverageForecaster.h"
@@ -26,6 +27,7 @@ std::vector<ModelInfo> builtinModels() {
   models.push_back(movingAverageModelInfo());
   append(models, etsModelInfos());
   append(models, thetaModelInfos());
+  append(models, arimaModelInfos());
   return models;
 }
 

@@ -1,0 +1,33 @@
+#include "engine/models/arima/ArimaFamilyForecaster.h"
+
+#include "engine/models/JsonFields.h"
+#include "engine/models/PredictionIntervals.h"
+
+namespace foresight {
+
+nlohmann::json ArimaFamilyForecaster::params() const { return model_.params(); }
+
+void ArimaFamilyForecaster::adopt(arima::ArimaModel model, const Eigen::VectorXd& y) {
+  model_ = std::move(model);
+  setStatistics(model_.statistics());
+  const Eigen::VectorXd& e = model_.residuals();
+  Eigen::VectorXd fitted = Eigen::VectorXd::Constant(y.size(), FitStatistics::kNaN);
+  if (e.size() == y.size()) fitted = y - e;  // R's fitted.Arima
+  setFitted(std::move(fitted));
+}
+
+void ArimaFamilyForecaster::forecastImpl(int horizon, const std::vector<double>&, Forecast& out) const {
+  Eigen::VectorXd se;
+  model_.forecast(horizon, out.mean, se);
+  setNormalIntervals(out, se);
+}
+
+void ArimaFamilyForecaster::updateImpl(const Eigen::VectorXd& newer) { model_.update(newer); }
+
+nlohmann::json ArimaFamilyForecaster::saveStateImpl() const { return model_.toJson(); }
+
+void ArimaFamilyForecaster::loadStateImpl(const nlohmann::json& state) {
+  model_ = arima::ArimaModel::fromJson(state);
+}
+
+}  // namespace foresight

@@ -1,0 +1,171 @@
+// auto_arima against R's forecast::auto.arima (8.20, defaults): the orders it
+// picks on Adventure Works daily and monthly revenue, M4 Weekly rows,
+// AirPassengers, USAccDeaths, JohnsonJohnson and lynx (stepwise and
+// exhaustive), the unit-root decisions behind them (KPSS, seasonal strength
+// from STL), R's answers on tiny and constant series, and the speed on the
+// 912-day series. The numbers come from arima_reference.json.
+#include <QtTest/QtTest>
+#include <cmath>
+#include <ctime>
+
+#include "ArimaTestData.h"
+#include "TestSupport.h"
+#include "engine/common/Errors.h"
+#include "engine/models/ModelFactory.h"
+#include "engine/models/stats/DifferencingTests.h"
+#include "engine/models/stats/KpssTest.h"
+#include "engine/models/stats/Stl.h"
+
+using namespace foresight;
+using nlohmann::json;
+
+namespace {
+void compareNear(double got, double want, double rel, double abs, const std::string& what) {
+  if (!test::near(got, want, rel, abs))
+    QFAIL(qPrintable(QString::fromStdString(what) + QStringLiteral(" = %1, R has %2").arg(got, 0, 'g', 12).arg(want, 0, 'g', 12)));
+}
+
+std::string orderOf(const json& p) {
+  std::string s;
+  for (const char* k : {"p", "d", "q", "P", "D", "Q"}) s += std::to_string(p.at(k).get<int>());
+  return s;
+}
+}  // namespace
+
+class AutoArimaTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void picksROrders_data() {
+    QTest::addColumn<QString>("name");
+    for (const auto& [name, rec] : test::arimaReference().at("auto").items())
+      QTest::newRow(name.c_str()) << QString::fromStdString(name);
+  }
+
+  void picksROrders() {
+    QFETCH(QString, name);
+    const json& rec = test::arimaReference().at("auto").at(name.toStdString());
+    const std::string key = rec.at("series").get<std::string>();
+    const TimeSeries y = test::arimaSeries(key);
+    if (y.empty()) return;
+    std::string spec = "auto_arima(period=" + std::to_string(test::arimaPeriod(key));
+    if (!rec.at("stepwise").get<bool>()) spec += ",stepwise=false";
+    auto model = ModelFactory::create(spec + ")");
+    const std::clock_t start = std::clock();
+    model->fit(y);
+    const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    const json p = model->params();
+    const auto& o = rec.at("order");
+    std::string want;
+    for (int i = 0; i < 6; ++i) want += std::to_string(o[i].get<int>());
+    QCOMPARE(QString::fromStdString(orderOf(p)), QString::fromStdString(want));
+    QCOMPARE(QString::fromStdString(p.at("model").get<std::string>()),
+             QString::fromStdString(rec.at("label").get<std::string>()));
+    for (const auto& [coef, value] : rec.at("coef").items())
+      compareNear(p.at(coef).get<double>(), value.get<double>(), 1e-3, 1e-5, coef);
+    compareNear(model->statistics().logLikelihood, rec.at("loglik").get<double>(), 1e-3, 0, "loglik");
+    compareNear(model->statistics().aicc, rec.at("aicc").get<double>(), 1e-3, 0, "aicc");
+    const auto mean = rec.at("mean").get<std::vector<double>>();
+    const Forecast f = model->forecast(static_cast<int>(mean.size()), {95});
+    const double scale = y.values.cwiseAbs().maxCoeff();
+    for (std::size_t h = 0; h < mean.size(); ++h) {
+      const auto i = static_cast<Eigen::Index>(h);
+      compareNear(f.mean[i], mean[h], 1e-3, 1e-4 * scale, "mean");
+      compareNear(f.upper(i, 0), rec.at("upper95").at(h).get<double>(), 1e-3, 1e-4 * scale, "upper95");
+    }
+    qInfo("%s: %s in %.3f s CPU (R: %.3f s CPU)", name.toUtf8().constData(), p.at("model").get<std::string>().c_str(),
+          seconds, rec.at("r_seconds").get<double>());
+  }
+
+  // The product's series: auto_arima on 912 days well under a second.
+  void adventureWorksDailyIsFast() {
+    const TimeSeries y = test::arimaSeries("aw_daily");
+    if (y.empty()) return;
+    auto model = ModelFactory::create("auto_arima");
+    const std::clock_t start = std::clock();
+    model->fit(y);
+    const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    QVERIFY2(seconds < 1.0, qPrintable(QStringLiteral("%1 s").arg(seconds)));
+    QCOMPARE(QString::fromStdString(model->params().at("model").get<std::string>()),
+             QStringLiteral("ARIMA(2,1,1)(1,0,1)[7] with drift"));
+  }
+
+  // KPSS statistics (urca), ndiffs, the seasonal strength (forecast's
+  // seas.heuristic), nsdiffs and STL (stats::stl, s.window = 11) per series.
+  void unitRootTestsMatchR_data() {
+    QTest::addColumn<QString>("name");
+    for (const auto& [name, rec] : test::arimaReference().at("unit_root").items())
+      QTest::newRow(name.c_str()) << QString::fromStdString(name);
+  }
+
+  void unitRootTestsMatchR() {
+    QFETCH(QString, name);
+    const std::string key = name.toStdString();
+    const json& rec = test::arimaReference().at("unit_root").at(key);
+    const TimeSeries y = test::arimaSeries(key);
+    if (y.empty()) return;
+    const Eigen::VectorXd& x = y.values;
+    compareNear(stats::kpssLevelTest(x, stats::kpssDefaultLags(x.size())).statistic, rec.at("kpss").get<double>(), 1e-9,
+                0, "kpss");
+    const Eigen::VectorXd dx = stats::difference(x);
+    compareNear(stats::kpssLevelTest(dx, stats::kpssDefaultLags(dx.size())).statistic,
+                rec.at("kpss_diff").get<double>(), 1e-9, 0, "kpss of differences");
+    QCOMPARE(stats::kpssDifferences(x), rec.at("ndiffs").get<int>());
+    if (!rec.contains("seasonal_strength")) return;
+    const int m = test::arimaPeriod(key);
+    compareNear(stats::seasonalStrength(x, m), rec.at("seasonal_strength").get<double>(), 1e-9, 0, "strength");
+    QCOMPARE(stats::seasonalDifferences(x, m), rec.at("nsdiffs").get<int>());
+    stats::StlOptions o;
+    o.period = m;
+    const stats::StlDecomposition d = stats::stl(x, o);
+    const double scale = x.cwiseAbs().maxCoeff();
+    for (std::size_t i = 0; i < 10; ++i) {
+      const auto t = static_cast<Eigen::Index>(i);
+      compareNear(d.seasonal[t], rec.at("stl_seasonal_head").at(i).get<double>(), 1e-9, 1e-12 * scale, "seasonal");
+      compareNear(d.trend[t], rec.at("stl_trend_head").at(i).get<double>(), 1e-9, 1e-12 * scale, "trend");
+      compareNear(d.trend[x.size() - 10 + t], rec.at("stl_trend_tail").at(i).get<double>(), 1e-9, 1e-12 * scale,
+                  "trend tail");
+    }
+  }
+
+  void stlRefusesShortSeries() {
+    stats::StlOptions o;
+    o.period = 12;
+    QVERIFY_THROWS_EXCEPTION(InputError, stats::stl(Eigen::VectorXd::LinSpaced(24, 1, 24), o));
+    QVERIFY(std::isnan(stats::seasonalStrength(Eigen::VectorXd::LinSpaced(24, 1, 24), 12)));
+  }
+
+  // R's auto.arima on tiny, constant and exactly linear series.
+  void tinySeriesAsR_data() {
+    QTest::addColumn<QString>("name");
+    for (const auto& [name, rec] : test::arimaReference().at("tiny").items())
+      QTest::newRow(name.c_str()) << QString::fromStdString(name);
+  }
+
+  void tinySeriesAsR() {
+    QFETCH(QString, name);
+    const json& rec = test::arimaReference().at("tiny").at(name.toStdString());
+    const auto v = rec.at("values").get<std::vector<double>>();
+    const int m = rec.at("frequency").get<int>();
+    const TimeSeries y{name.toStdString(), m == 12 ? Frequency::Monthly : m == 7 ? Frequency::Daily : Frequency::Yearly,
+                       *Date::fromYmd(2020, 1, 1), Eigen::Map<const Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()))};
+    auto model = ModelFactory::create("auto_arima(period=" + std::to_string(m) + ")");
+    model->fit(y);
+    const json& want = rec.at("auto");
+    QCOMPARE(QString::fromStdString(model->params().at("model").get<std::string>()),
+             QString::fromStdString(want.at("label").get<std::string>()));
+    for (const auto& [coef, value] : want.at("coef").items())
+      compareNear(model->params().at(coef).get<double>(), value.get<double>(), 1e-3, 1e-6, coef);
+    const auto mean = want.at("mean").get<std::vector<double>>();
+    const Forecast f = model->forecast(static_cast<int>(mean.size()), {80, 95});
+    for (std::size_t h = 0; h < mean.size(); ++h) {
+      const auto i = static_cast<Eigen::Index>(h);
+      compareNear(f.mean[i], mean[h], 1e-3, 1e-6, "mean");
+      compareNear(f.lower(i, 1), want.at("lower95").at(h).get<double>(), 1e-3, 1e-6, "lower95");
+      compareNear(f.upper(i, 1), want.at("upper95").at(h).get<double>(), 1e-3, 1e-6, "upper95");
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(AutoArimaTest)
+#include "AutoArimaTest.moc"
