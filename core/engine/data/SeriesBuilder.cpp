@@ -94,6 +94,13 @@ Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& req) {
   else names.push_back(data.seriesName(measure));
   const std::size_t periods = grid.size();
   const std::size_t buckets = names.size() * periods;
+  // A mistyped year (0016 for 2016) stretches the range over centuries; say
+  // so instead of allocating gigabytes.
+  if (buckets > kMaxValues)
+    throw UsageError(std::to_string(names.size()) + " series x " + std::to_string(periods) + " periods from " +
+                     grid.start().toIso() + " to " + grid.dateAt(periods - 1).toIso() +
+                     " is too many values; check the dates (data validate shows the range) or narrow it with "
+                     "--from/--to, a coarser --freq or another --by");
   std::vector<Decimal> sums(buckets);
   std::vector<std::int64_t> counts(buckets, 0);
   std::vector<std::uint64_t> orderKeys;  // bucket << 32 | order code, for distinct counts

@@ -11,11 +11,16 @@ namespace foresight {
 
 class SeriesBuilder {
  public:
+  // Upper bound on series x periods: far above any real panel (130 products
+  // x 30 years of days is 1.4 million).
+  static constexpr std::size_t kMaxValues = 50'000'000;
+
   // Series are named after the group (sorted by name) or, ungrouped, after
   // the measure (LoadedData::seriesName). Every series spans the same
   // periods: from the period of `from` (or the first date) to that of `to`
   // (or the last). Throws UsageError when the dataset lacks the measure or
-  // grouping, mean is asked of orders, or the window holds no rows.
+  // grouping, mean is asked of orders, the window holds no rows, or
+  // the panel would exceed kMaxValues.
   static Panel build(const LoadedData& data, const SeriesRequest& request);
 
   // The nearest double to an exact decimal (via its text, so that values

@@ -2,10 +2,9 @@
 // and the daily revenue series adds up, to the cent, to a total computed here
 // independently from the raw files.
 #include <QtTest/QtTest>
-#include <map>
-#include <set>
 #include <sstream>
 
+#include "AwRawTotals.h"
 #include "DataFixtures.h"
 #include "engine/data/DataSourceLoader.h"
 #include "engine/data/SeriesBuilder.h"
@@ -16,50 +15,6 @@ using namespace foresight;
 using foresight::test::sharedData;
 
 namespace {
-
-// sum(OrderQuantity x ProductPrice) over all lines, in 1e-4 units (prices
-// have at most 4 decimals), computed by plain string splitting: the key is
-// the products file's first field and the price its last one.
-struct RawTotals {
-  long long revenue = 0;
-  long long cost = 0;
-  std::size_t lines = 0;
-  std::map<std::string, long long> byTerritoryKey;
-  std::set<std::pair<std::string, std::string>> dateOrders;
-};
-
-long long tenThousandths(const std::string& text) {
-  const auto dot = text.find('.');
-  long long whole = std::stoll(text.substr(0, dot));
-  std::string frac = dot == std::string::npos ? "" : text.substr(dot + 1);
-  frac.resize(4, '0');
-  return whole * 10000 + std::stoll(frac);
-}
-
-RawTotals rawTotals(const std::filesystem::path& dir) {
-  std::map<std::string, long long> price, cost;
-  const auto products = test::lines(test::readText(dir / "AdventureWorks_Products.csv"));
-  for (std::size_t i = 1; i < products.size(); ++i) {
-    const std::string& line = products[i];
-    const auto last = line.rfind(','), beforeLast = line.rfind(',', last - 1);
-    price[line.substr(0, line.find(','))] = tenThousandths(line.substr(last + 1));
-    cost[line.substr(0, line.find(','))] = tenThousandths(line.substr(beforeLast + 1, last - beforeLast - 1));
-  }
-  RawTotals t;
-  for (const char* year : {"2015", "2016", "2017"}) {
-    const auto sales = test::lines(test::readText(dir / (std::string("AdventureWorks_Sales_") + year + ".csv")));
-    for (std::size_t i = 1; i < sales.size(); ++i) {
-      const auto f = test::split(sales[i], ',');
-      const long long amount = std::stoll(f[7]) * price.at(f[3]);
-      t.revenue += amount;
-      t.cost += std::stoll(f[7]) * cost.at(f[3]);
-      t.byTerritoryKey[f[5]] += amount;
-      t.dateOrders.insert({f[0], f[2]});
-      ++t.lines;
-    }
-  }
-  return t;
-}
 
 // Sum of a series' values read back exactly from their CSV text.
 long long csvTotal(const Panel& p) {
@@ -77,19 +32,19 @@ class AdventureWorksRealDataTest : public QObject {
   Q_OBJECT
   std::filesystem::path dir_;
   LoadedData data_;
-  RawTotals raw_;
+  test::AwRawTotals raw_;
 
  private Q_SLOTS:
   void initTestCase() {
     dir_ = sharedData("adventureworks");
     if (dir_.empty()) return;
     data_ = DataSourceLoader::loadOne(dir_.string(), {});
-    raw_ = rawTotals(dir_);
+    raw_ = test::AwRawTotals::of(dir_);
   }
 
   void everyOrderLineLoads() {
     QVERIFY(!dir_.empty());
-    QCOMPARE(raw_.lines, std::size_t{56046});
+    QCOMPARE(raw_.orderLines, std::size_t{56046});
     QCOMPARE(data_.rowsRead, std::size_t{56046});
     QCOMPARE(data_.facts.rowCount(), std::size_t{56046});
     QCOMPARE(data_.rowsRejected, std::size_t{0});

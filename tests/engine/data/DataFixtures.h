@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -67,7 +66,7 @@ inline std::string errorOf(const std::function<void()>& f) {
 }
 
 // Whether `text` contains every needle.
-inline bool mentions(const std::string& text, std::initializer_list<std::string> needles) {
+inline bool mentions(const std::string& text, const std::vector<std::string>& needles) {
   for (const auto& n : needles)
     if (text.find(n) == std::string::npos) return false;
   return true;

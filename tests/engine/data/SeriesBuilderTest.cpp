@@ -116,6 +116,18 @@ class SeriesBuilderTest : public QObject {
     QVERIFY(mentions(errorOf([&] { SeriesBuilder::build(d, r); }), {"usage: ", "territory", "available: none"}));
   }
 
+  void absurdDateRangeIsRefusedBeforeAllocating() {
+    std::vector<std::vector<std::string>> rows;
+    for (int i = 0; i < 70; ++i) rows.push_back({i ? "2016-01-01" : "0016-01-01", "1", "s" + std::to_string(i)});
+    const LoadedData d = table(rows, true);
+    SeriesRequest r;
+    r.groupBy = Dimension::Series;
+    const std::string m = errorOf([&] { SeriesBuilder::build(d, r); });
+    QVERIFY2(mentions(m, {"usage: ", "70 series x 730486 periods", "from 0016-01-01 to 2016-01-01", "check the dates"}), m.c_str());
+    r.groupBy.reset();
+    QCOMPARE(SeriesBuilder::build(d, r).series.front().size(), Eigen::Index{730486});  // one series still fits
+  }
+
   void largeMoneyKeepsItsCents() {
     // 9,999,999.99 + 0.01 per day: a double sum of many such days would drift;
     // the decimal sum does not.

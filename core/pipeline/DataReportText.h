@@ -1,0 +1,23 @@
+// Plain-text renderings of data summaries and findings, as `data inspect`,
+// `data validate` and pipeline reports print them.
+#pragma once
+
+#include <string>
+
+#include "engine/data/DatasetSummary.h"
+#include "engine/data/FindingLog.h"
+
+namespace foresight::pipeline {
+
+class DataReportText {
+ public:
+  // Several indented lines: tables, rows, date range, measures, groupings.
+  static std::string summary(const DatasetSummary& s);
+  // One block per finding: "error    unknown_product (3): row rejected: ..."
+  // followed by its examples, then "... and N more".
+  static std::string findings(const FindingLog& log);
+  // One line: "warning: missing_dates: days without ... (first: 2016-02-29)".
+  static std::string oneLine(const Finding& f);
+};
+
+}  // namespace foresight::pipeline
