@@ -114,7 +114,7 @@ EtsEstimate EtsEstimator::fit(const std::vector<double>& y, EtsForm form, int pe
   model.fitted.resize(y.size());
   EtsFilter filter(form, m);
   filter.setState(model.initialState.data());
-  const EtsPass pass = filter.run(y.data(), n, model.params, options.nmse, model.residuals.data(), model.fitted.data());
+  const EtsPass pass = filter.run(y.data(), n, model.params, 1, model.residuals.data(), model.fitted.data());
   model.finalState = filter.state();
 
   np += 1;  // sigma
@@ -125,9 +125,6 @@ EtsEstimate EtsEstimator::fit(const std::vector<double>& y, EtsForm form, int pe
   model.aic = model.lik + 2 * np;
   model.bic = model.lik + std::log(static_cast<double>(n)) * np;
   model.aicc = model.aic + 2.0 * np * (np + 1) / (n - np - 1);
-  model.mse = pass.amse[0];
-  const int k = std::clamp(options.nmse, 1, EtsPass::kMaxSteps);
-  model.amse = rnumerics::mean(pass.amse.data(), static_cast<std::size_t>(k));
   model.nparams = np;
   // R's ets(): residual variance over n minus every parameter (free,
   // fixed and initial states), summed as sum() does.

@@ -32,7 +32,6 @@ struct EtsModel {
   double lik = kNaN;      // R's criterion -2 log L + const
   double logLik = kNaN;   // -lik / 2, as R reports it
   double aic = kNaN, aicc = kNaN, bic = kNaN;
-  double mse = kNaN, amse = kNaN;
   double sigma2 = kNaN;   // sum(residuals^2) / (n - number of parameters)
   int nparams = 0;        // estimated parameters incl. initial states and sigma (R's np for the ICs)
   int evaluations = 0;    // objective evaluations the optimiser used
