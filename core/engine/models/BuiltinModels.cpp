@@ -8,6 +8,7 @@
 #include "engine/models/baseline/NaiveForecaster.h"
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
 #include "engine/models/ets/EtsModels.h"
+#include "engine/models/mstl/MstlForecaster.h"
 #include "engine/models/theta/ThetaModels.h"
 
 namespace foresight {
@@ -28,6 +29,7 @@ std::vector<ModelInfo> builtinModels() {
   append(models, etsModelInfos());
   append(models, thetaModelInfos());
   append(models, arimaModelInfos());
+  models.push_back(mstlModelInfo());
   return models;
 }
 
