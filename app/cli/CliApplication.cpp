@@ -6,6 +6,7 @@
 
 #include "engine/common/Errors.h"
 #include "engine/common/Version.h"
+#include "registry/RegistryErrors.h"
 
 namespace foresight::cli {
 
@@ -68,6 +69,9 @@ int CliApplication::run(const std::vector<std::string>& args, CommandIo& io) con
     const auto parsed = best->parser().parse(rest);
     if (!parsed) return kExitOk;  // --help was printed
     return best->run(*parsed, io);
+  } catch (const registry::RegistryConflictError& e) {
+    io.err << "foresight: conflict: " << e.what() << "\n";
+    return kExitRegistryConflict;
   } catch (const UsageError& e) {
     io.err << "foresight: " << e.what() << "\n";
     return kExitBadInput;

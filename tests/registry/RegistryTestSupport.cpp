@@ -59,7 +59,9 @@ TestRegistry::~TestRegistry() {
 
 void TestRegistry::execSql(const QString& sql, const QVariantList& values) const {
   RegistryConnection db(parsed());
-  db.run(sql, values);
+  // PostgreSQL cannot PREPARE DDL, so statements without values run as they are.
+  if (values.isEmpty()) db.execute(sql);
+  else db.run(sql, values);
 }
 
 QVariant TestRegistry::queryValue(const QString& sql, const QVariantList& values) const {
