@@ -31,7 +31,7 @@ class RegistryShowCommand : public RegistryCommand {
     for (const auto& v : d.versions) {
       io.out << "\nversion " << v.version << (v.archived ? " (archived)" : "");
       for (const auto& a : v.aliases) io.out << " @" << a;
-      io.out << "\n  model      " << v.modelType << (v.spec.empty() ? "" : " " + v.spec)
+      io.out << "\n  model      " << v.modelType << (v.spec.empty() || v.spec == v.modelType ? "" : " " + v.spec)
              << (v.seriesCount > 1 ? " (" + std::to_string(v.seriesCount) + " series)" : "") << "\n"
              << "  trained    " << v.trainStart << " .. " << v.trainEnd << " freq " << v.frequency << "\n"
              << "  data       sha256 " << v.dataSha256 << "\n"
