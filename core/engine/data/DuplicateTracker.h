@@ -25,6 +25,9 @@ class DuplicateTracker {
   void check(std::string_view key, const std::vector<std::string>& fields, std::uint32_t fileIndex,
              std::uint32_t line, const std::vector<std::string>& files, FindingLog& log);
 
+  // Makes room for `more` keys beyond those seen (saves rehashing on big files).
+  void reserveMore(std::size_t more) { seen_.reserve(seen_.size() + more); }
+
   static std::uint64_t hashFields(const std::vector<std::string>& fields);
 
  private:

@@ -163,6 +163,7 @@ LoadedData OltpLoader::load(const std::string& path, const OltpTableSpec& spec, 
     format = DateParser::detectColumn(values, t.lineNumbers, path, t.header[dateCol]);
   }
   DuplicateTracker duplicates(TableColumns::join(spec.keyColumns));
+  duplicates.reserveMore(t.rows.size());
   RowBuilder builder(spec, t, out);
   out.facts.reserve(t.rows.size());
   FactRow row;

@@ -55,6 +55,8 @@ void SalesFileReader::read(const std::string& path, LoadedData& out) {
     format = DateParser::detectColumn(values, t.lineNumbers, path, t.header[c.date]);
   }
   out.facts.reserve(out.facts.rowCount() + t.rows.size());
+  duplicates_.reserveMore(t.rows.size());
+  out.facts.orderIds().reserveMore(t.rows.size() / 2);  // about two lines per order
   FactRow row;
   row.file = fileIndex;
   std::size_t used = 0;

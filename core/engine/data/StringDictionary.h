@@ -18,6 +18,10 @@ class StringDictionary {
   std::int32_t find(std::string_view text) const;
   const std::string& name(std::int32_t code) const { return names_[static_cast<std::size_t>(code)]; }
   std::size_t size() const { return names_.size(); }
+  void reserveMore(std::size_t more) {
+    names_.reserve(names_.size() + more);
+    codes_.reserve(codes_.size() + more);
+  }
 
  private:
   // Transparent hashing lets string_view look-ups skip building a std::string.
