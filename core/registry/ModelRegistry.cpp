@@ -108,7 +108,10 @@ PushResult ModelRegistry::push(const PushRequest& r) {
       requireValidTagValue(k, v);
     }
   }
+  std::vector<std::string> aliases;
   for (const auto& a : r.aliases) {
+    if (std::find(aliases.begin(), aliases.end(), a) != aliases.end()) continue;
+    aliases.push_back(a);
     requireValidName("alias", a);
     if (a == kChampion)
       throw InputError("push --alias champion: the champion moves only by compare-and-set: push, then "
@@ -119,7 +122,7 @@ PushResult ModelRegistry::push(const PushRequest& r) {
   const std::string sha = sha256Hex(bytes);
 
   return db_->write([&] {
-    PushResult result{r.name, 0, sha, false, r.aliases};
+    PushResult result{r.name, 0, sha, false, aliases};
     QSqlQuery created = db_->run(
         QStringLiteral("INSERT INTO models (name, description, created_at, created_by) "
                        "VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"),
@@ -153,7 +156,7 @@ PushResult ModelRegistry::push(const PushRequest& r) {
       db_->run(QStringLiteral("INSERT INTO version_tags (version_id, tag_key, tag_value) VALUES (?, ?, ?)"),
                {row.id, text(k), text(v)});
     appendEvent(model.id, {"push", "", std::nullopt, result.version, "", nullptr});
-    for (const auto& a : r.aliases) moveAlias(model.id, a, row, {"alias-set", "", {}, {}, "set at push", nullptr});
+    for (const auto& a : aliases) moveAlias(model.id, a, row, {"alias-set", "", {}, {}, "set at push", nullptr});
     return result;
   });
 }

@@ -37,6 +37,8 @@ std::unique_ptr<registry::ModelRegistry> RegistryCommand::open(const ParsedArgs&
 void RegistryCommand::printJson(CommandIo& io, const nlohmann::json& j) { io.out << j.dump(2) << "\n"; }
 
 std::string RegistryCommand::readFile(const std::string& path) {
+  if (std::filesystem::is_directory(path))
+    throw InputError(InputLocation{path, 0, "", ""}, "is a folder, not a file");
   std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw InputError(InputLocation{path, 0, "", ""}, std::string("cannot read the file: ") + std::strerror(errno));
   std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
