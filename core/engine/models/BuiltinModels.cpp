@@ -9,6 +9,7 @@
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
 #include "engine/models/ets/EtsModels.h"
 #include "engine/models/mstl/MstlForecaster.h"
+#include "engine/models/regression/CalendarRegressionForecaster.h"
 #include "engine/models/theta/ThetaModels.h"
 
 namespace foresight {
@@ -30,6 +31,7 @@ std::vector<ModelInfo> builtinModels() {
   append(models, thetaModelInfos());
   append(models, arimaModelInfos());
   models.push_back(mstlModelInfo());
+  models.push_back(calendarRegressionModelInfo());
   return models;
 }
 
