@@ -6,8 +6,9 @@ namespace foresight::pipeline {
 
 namespace {
 
+// Left-aligned in `width` columns, always followed by at least one space.
 std::string padded(std::string s, std::size_t width) {
-  if (s.size() < width) s.append(width - s.size(), ' ');
+  s.append(s.size() < width ? width - s.size() : 1, ' ');
   return s;
 }
 
@@ -22,7 +23,8 @@ std::string DataReportText::summary(const DatasetSummary& s) {
   std::string out = s.source + ": " + s.description + "\n";
   out += "  tables:\n";
   for (const auto& t : s.tables)
-    out += "    " + padded(t.role, 14) + padded(fileName(t.path), 42) + std::to_string(t.rowsRead) + " rows\n";
+    out += "    " + padded(t.role, 14) + padded(t.role == "query" ? t.path : fileName(t.path), 42) +
+           std::to_string(t.rowsRead) + " rows\n";
   out += "  rows:        " + std::to_string(s.rowsRead) + " read, " + std::to_string(s.rowsUsed) + " used, " +
          std::to_string(s.rowsRejected) + " rejected\n";
   if (s.first)

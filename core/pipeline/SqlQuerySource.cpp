@@ -39,6 +39,12 @@ std::string cellText(const QVariant& v) {
   }
 }
 
+// Driver messages span lines ("...failed\n\tIs the server running...");
+// error messages stay on one line.
+std::string oneLine(const QString& text) {
+  return text.simplified().toStdString();
+}
+
 class Session {
  public:
   Session(const DatabaseUri& uri, const QString& name) : uri_(uri) {
@@ -63,7 +69,7 @@ class Session {
     }
     if (!db_.open())
       throw InputError(InputLocation{uri.redacted(), 0, "", ""},
-                       "cannot open the database: " + uri.scrub(db_.lastError().text().toStdString()));
+                       "cannot open the database: " + uri.scrub(oneLine(db_.lastError().text())));
   }
   ~Session() { db_.close(); }
   Session(const Session&) = delete;
@@ -77,7 +83,7 @@ class Session {
     q.setForwardOnly(true);
     q.setNumericalPrecisionPolicy(QSql::HighPrecision);  // numeric(12,4) stays exact text
     if (!q.exec(QString::fromStdString(sql)))
-      throw InputError(at, "the query failed: " + uri_.scrub(q.lastError().text().toStdString()));
+      throw InputError(at, "the query failed: " + uri_.scrub(oneLine(q.lastError().text())));
     if (!q.isSelect()) throw InputError(at, "the query returns no rows (is it a SELECT?)");
     const QSqlRecord rec = q.record();
     for (int i = 0; i < rec.count(); ++i) t.header.push_back(rec.fieldName(i).toStdString());
@@ -91,7 +97,7 @@ class Session {
       t.lineNumbers.push_back(t.rows.size());
     }
     if (q.lastError().isValid())
-      throw InputError(at, "reading the result failed: " + uri_.scrub(q.lastError().text().toStdString()));
+      throw InputError(at, "reading the result failed: " + uri_.scrub(oneLine(q.lastError().text())));
     return t;
   }
 
