@@ -18,7 +18,7 @@ struct M4ModelScore {
   int series = 0;           // series scored
   int failed = 0;           // series where fit or forecast failed
   std::string firstError;
-  double fitSeconds = 0.0;  // summed over series (CPU time across threads)
+  double fitSeconds = 0.0;  // wall time of fit + forecast, summed over series
 };
 
 struct M4BenchmarkResult {
