@@ -7,6 +7,7 @@
 #include "engine/models/baseline/MovingAverageForecaster.h"
 #include "engine/models/baseline/NaiveForecaster.h"
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
+#include "engine/models/ensemble/EnsembleForecaster.h"
 #include "engine/models/ets/EtsModels.h"
 #include "engine/models/mstl/MstlForecaster.h"
 #include "engine/models/regression/CalendarRegressionForecaster.h"
@@ -32,6 +33,7 @@ std::vector<ModelInfo> builtinModels() {
   append(models, arimaModelInfos());
   models.push_back(mstlModelInfo());
   models.push_back(calendarRegressionModelInfo());
+  models.push_back(ensembleModelInfo());
   return models;
 }
 
