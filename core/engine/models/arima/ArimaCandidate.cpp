@@ -31,6 +31,27 @@ bool badVariance(const Eigen::MatrixXd& var) {
 }
 }  // namespace
 
+void ArimaCandidate::check() {
+  if (checked) return;
+  checked = true;
+  try {
+    if (badVariance(variance())) score = kInf;
+  } catch (const ArimaFitError&) {
+    score = kInf;  // R: solve() or optimHess() stops, myarima's try() gives Inf
+  }
+  variance = nullptr;
+}
+
+ArimaCandidate ArimaCandidate::record() const {
+  ArimaCandidate r;
+  r.order = order;
+  r.constant = constant;
+  r.score = score;
+  r.variance = variance;
+  r.checked = checked;
+  return r;
+}
+
 ArimaRequest candidateRequest(const ArimaOrder& order, bool constant, ArimaMethod method, Eigen::Index n) {
   ArimaRequest req;
   req.order = order;
@@ -48,6 +69,7 @@ ArimaCandidateFitter::ArimaCandidateFitter(const Eigen::VectorXd& x, int d, int 
                                            InformationCriterion ic, double offset)
     : x_(x), d_(d), D_(D), period_(period), ic_(ic), offset_(offset) {}
 
+// The variance check is left pending (see ArimaCandidate::check).
 ArimaCandidate ArimaCandidateFitter::fit(int p, int q, int P, int Q, bool constant, bool approximation) const {
   ArimaCandidate c;
   c.order = ArimaOrder{p, d_, q, P, D_, Q, period_};
@@ -55,7 +77,9 @@ ArimaCandidate ArimaCandidateFitter::fit(int p, int q, int P, int Q, bool consta
   const ArimaMethod method = approximation ? ArimaMethod::Css : ArimaMethod::CssMl;
   ArimaEstimate est;
   try {
-    est = estimateArima(x_, candidateRequest(c.order, constant, method, x_.size()));
+    ArimaRequest req = candidateRequest(c.order, constant, method, x_.size());
+    req.deferVariance = true;
+    est = estimateArima(x_, req);
   } catch (const ArimaFitError&) {
     return c;  // R: try-error -> ic = Inf
   }
@@ -77,8 +101,12 @@ ArimaCandidate ArimaCandidateFitter::fit(int p, int q, int P, int Q, bool consta
   } catch (const ArimaFitError&) {
     score = kInf;
   }
-  if (root < 1.01 || badVariance(est.varCoef)) score = kInf;
+  if (root < 1.01) score = kInf;
   c.score = std::isnan(score) ? kInf : score;
+  if (c.score < kInf && est.variance) {
+    c.variance = est.variance;
+    c.checked = false;
+  }
   c.fit = std::move(est);
   return c;
 }

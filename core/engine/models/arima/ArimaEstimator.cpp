@@ -1,13 +1,14 @@
 #include "engine/models/arima/ArimaEstimator.h"
 
-#include <cmath>  // std::log, std::isnan, M_PI
-#include <numbers>
+#include <cmath>    // std::log, std::isnan
+#include <memory>   // std::make_shared
+#include <numbers>  // pi
 
 #include "engine/models/arima/ArimaFitError.h"
 #include "engine/models/arima/ArimaObjective.h"
 #include "engine/models/arima/ArimaParameters.h"
 #include "engine/models/arima/ArimaRegressionStart.h"
-#include "engine/models/arima/CheckedSolve.h"
+#include "engine/models/arima/ArimaVariance.h"
 #include "engine/models/optim/Bfgs.h"
 
 namespace foresight::arima {
@@ -65,120 +66,141 @@ void requireUsable(const BfgsResult& r, const char* stage) {
     throw ArimaFitError(std::string(stage) + ": a finite-difference gradient is not finite");
 }
 
-Eigen::MatrixXd hessianTimes(const Bfgs::Objective& f, const std::vector<double>& x, const BfgsOptions& opts,
-                             double nUsed) {
-  std::vector<double> h;
-  if (!Bfgs::hessian(f, x, opts, h)) throw ArimaFitError("the Hessian has a non-finite finite difference");
-  const auto n = static_cast<Eigen::Index>(x.size());
-  Eigen::MatrixXd H(n, n);
-  for (Eigen::Index i = 0; i < n; ++i)
-    for (Eigen::Index j = 0; j < n; ++j) H(i, j) = h[static_cast<std::size_t>(i * n + j)] * nUsed;
-  return H;
-}
-
-Eigen::MatrixXd inverseOrThrow(const Eigen::MatrixXd& H, const Eigen::MatrixXd& B) {
-  Eigen::MatrixXd X;
-  if (!solveChecked(H, B, X)) throw ArimaFitError("the Hessian of the likelihood is singular");
-  return X;
-}
-
 void flipMa(std::vector<double>& coef, int offset, int count) {
   std::vector<double> ma(coef.begin() + offset, coef.begin() + offset + count);
   ma = invertMa(ma);
   for (int i = 0; i < count; ++i) coef[static_cast<std::size_t>(offset + i)] = ma[static_cast<std::size_t>(i)];
 }
 
+// What stats::arima settles before optimising: the regressors (intercept
+// first), the method, the free coefficients, their starts and scales.
+struct Setup {
+  ArimaMethod method = ArimaMethod::CssMl;
+  int ncond = 0, nUsed = 0;
+  Eigen::MatrixXd xreg;
+  std::vector<std::string> xregNames;
+  std::vector<double> fixed, init, parscale;
+  std::vector<bool> mask;
+  bool noOptim = true, transform = false;
+  RegressionStart reg;
+};
+
+Setup prepare(const Eigen::VectorXd& x, const ArimaRequest& req, std::size_t lost) {
+  const ArimaOrder& o = req.order;
+  const Eigen::Index n = x.size();
+  const int narma = o.narma();
+  Setup s;
+  s.xreg = req.xreg.cols() > 0 ? req.xreg : Eigen::MatrixXd(n, 0);
+  s.xregNames = req.xregNames;
+  if (req.includeMean && o.differences() == 0) {
+    Eigen::MatrixXd withMean(n, s.xreg.cols() + 1);
+    withMean << Eigen::VectorXd::Ones(n), s.xreg;
+    s.xreg = std::move(withMean);
+    std::vector<std::string> names(1, std::string("intercept"));
+    names.insert(names.end(), s.xregNames.begin(), s.xregNames.end());
+    s.xregNames = std::move(names);
+  }
+  const auto k = static_cast<int>(s.xreg.cols());
+  const auto npar = static_cast<std::size_t>(narma + k);
+  s.method = req.method;
+  if (s.method == ArimaMethod::CssMl && (x.hasNaN() || s.xreg.hasNaN())) s.method = ArimaMethod::Ml;
+  if (s.method != ArimaMethod::Ml) s.ncond = o.d + o.D * o.period + o.p + o.period * o.P;
+
+  s.fixed = req.fixed;
+  if (s.fixed.empty()) s.fixed.assign(npar, std::nan(""));
+  if (s.fixed.size() != npar) throw ArimaFitError("wrong number of fixed coefficients");
+  s.mask.resize(npar);
+  for (std::size_t i = 0; i < npar; ++i) {
+    s.mask[i] = std::isnan(s.fixed[i]);
+    s.noOptim = s.noOptim && !s.mask[i];
+  }
+  s.transform = !s.noOptim;
+  for (int i = 0; i < o.p; ++i) s.transform = s.transform && s.mask[static_cast<std::size_t>(i)];
+  for (int i = 0; i < o.P; ++i) s.transform = s.transform && s.mask[static_cast<std::size_t>(o.p + o.q + i)];
+
+  s.init.assign(static_cast<std::size_t>(narma), 0.0);
+  std::vector<double> parscale(static_cast<std::size_t>(narma), 1.0);
+  s.nUsed = static_cast<int>((x.array() == x.array()).count()) - static_cast<int>(lost);
+  s.reg.rotation = Eigen::MatrixXd::Identity(k, k);
+  s.reg.xreg = s.xreg;
+  if (k > 0) {
+    bool original = k == 1;
+    for (int j = 0; j < k; ++j) original = original || !s.mask[static_cast<std::size_t>(narma + j)];
+    s.reg = regressionStart(x, s.xreg, o, !original);
+    for (int j = 0; j < k; ++j) {
+      const auto jj = static_cast<std::size_t>(j);
+      const bool usable = std::isfinite(s.reg.init[jj]) && std::isfinite(s.reg.parscale[jj]) && s.reg.parscale[jj] > 0;
+      if (s.mask[static_cast<std::size_t>(narma + j)] && !usable)  // R's optim stops on a non-finite scaled start
+        throw ArimaFitError("no usable start for '" + s.xregNames[jj] +
+                            "' (too few observations, an exact fit or collinear regressors)");
+    }
+    s.init.insert(s.init.end(), s.reg.init.begin(), s.reg.init.end());
+    parscale.insert(parscale.end(), s.reg.parscale.begin(), s.reg.parscale.end());
+    int complete = 0;
+    for (Eigen::Index t = 0; t < n; ++t) complete += (!std::isnan(x[t]) && s.xreg.row(t).allFinite()) ? 1 : 0;
+    s.nUsed = complete - static_cast<int>(lost);
+  }
+  if (s.nUsed <= 0) throw ArimaFitError("too few non-missing observations");
+  s.parscale = pick(parscale, s.mask);
+  return s;
+}
+
+// The rotation of the regressors over the whole coefficient vector.
+Eigen::MatrixXd fullRotation(const Setup& s) {
+  const auto npar = static_cast<Eigen::Index>(s.mask.size());
+  Eigen::MatrixXd full = Eigen::MatrixXd::Identity(npar, npar);
+  full.bottomRightCorner(s.reg.rotation.rows(), s.reg.rotation.cols()) = s.reg.rotation;
+  return full;
+}
+
 }  // namespace
 
 ArimaEstimate estimateArima(const Eigen::VectorXd& x, const ArimaRequest& req) {
   const ArimaOrder& o = req.order;
-  const Eigen::Index n = x.size();
-  const std::vector<double> delta = differencingPolynomial(o.d, o.D, o.period);
   const int narma = o.narma();
-
-  Eigen::MatrixXd xreg = req.xreg.cols() > 0 ? req.xreg : Eigen::MatrixXd(n, 0);
-  std::vector<std::string> xregNames = req.xregNames;
-  if (req.includeMean && o.differences() == 0) {
-    Eigen::MatrixXd withMean(n, xreg.cols() + 1);
-    withMean << Eigen::VectorXd::Ones(n), xreg;
-    xreg = std::move(withMean);
-    xregNames.insert(xregNames.begin(), "intercept");
-  }
-  const auto k = static_cast<int>(xreg.cols());
-  const auto npar = static_cast<std::size_t>(narma + k);
-
-  ArimaMethod method = req.method;
-  if (method == ArimaMethod::CssMl && (x.hasNaN() || xreg.hasNaN())) method = ArimaMethod::Ml;
-  int ncond = 0;
-  if (method != ArimaMethod::Ml) ncond = o.d + o.D * o.period + o.p + o.period * o.P;
-
-  std::vector<double> fixed = req.fixed;
-  if (fixed.empty()) fixed.assign(npar, std::nan(""));
-  if (fixed.size() != npar) throw ArimaFitError("wrong number of fixed coefficients");
-  std::vector<bool> mask(npar);
-  for (std::size_t i = 0; i < npar; ++i) mask[i] = std::isnan(fixed[i]);
-  bool noOptim = true;
-  for (bool b : mask) noOptim = noOptim && !b;
-  bool transform = !noOptim;
-  for (int i = 0; i < o.p; ++i) transform = transform && mask[static_cast<std::size_t>(i)];
-  for (int i = 0; i < o.P; ++i) transform = transform && mask[static_cast<std::size_t>(o.p + o.q + i)];
-
-  std::vector<double> init(static_cast<std::size_t>(narma), 0.0), parscale(static_cast<std::size_t>(narma), 1.0);
-  int nUsed = static_cast<int>((x.array() == x.array()).count()) - static_cast<int>(delta.size());
-  RegressionStart reg;
-  reg.rotation = Eigen::MatrixXd::Identity(k, k);
-  reg.xreg = xreg;
-  if (k > 0) {
-    bool original = k == 1;
-    for (int j = 0; j < k; ++j) original = original || !mask[static_cast<std::size_t>(narma + j)];
-    reg = regressionStart(x, xreg, o, !original);
-    for (int j = 0; j < k; ++j) {
-      const auto jj = static_cast<std::size_t>(j);
-      const bool usable = std::isfinite(reg.init[jj]) && std::isfinite(reg.parscale[jj]) && reg.parscale[jj] > 0;
-      if (mask[static_cast<std::size_t>(narma + j)] && !usable)  // R's optim stops on a non-finite scaled start
-        throw ArimaFitError("no usable start for '" + xregNames[jj] +
-                            "' (too few observations, an exact fit or collinear regressors)");
-    }
-    init.insert(init.end(), reg.init.begin(), reg.init.end());
-    parscale.insert(parscale.end(), reg.parscale.begin(), reg.parscale.end());
-    int complete = 0;
-    for (Eigen::Index t = 0; t < n; ++t) complete += (!std::isnan(x[t]) && xreg.row(t).allFinite()) ? 1 : 0;
-    nUsed = complete - static_cast<int>(delta.size());
-  }
-  if (nUsed <= 0) throw ArimaFitError("too few non-missing observations");
-
-  ArimaObjective objective(o, x, reg.xreg, fixed, delta, req.kappa);
+  const std::vector<double> delta = differencingPolynomial(o.d, o.D, o.period);
+  Setup s = prepare(x, req, delta.size());
+  const std::vector<bool>& mask = s.mask;
+  auto objective = std::make_shared<ArimaObjective>(o, x, s.reg.xreg, s.fixed, delta, req.kappa);
+  int ncond = s.ncond;
   BfgsOptions opts;
-  opts.parscale = pick(parscale, mask);
-  std::vector<double> coef = fixed;
-  double value = 0;
-  int code = 0;
-  Eigen::MatrixXd var;
-  ArimaEstimate est;
-
-  const Bfgs::Objective css = [&](const double* p) { return objective.cssObjective(p, ncond); };
+  opts.parscale = s.parscale;
   BfgsOptions cssOpts = opts;  // gradients of the CSS objective: all points in one pass
   cssOpts.batch = [&](int count, const double* const* points, double* values) {
-    objective.cssObjectives(count, points, ncond, values);
+    objective->cssObjectives(count, points, ncond, values);
   };
-  if (method == ArimaMethod::Css) {
-    if (noOptim) {
-      value = objective.cssObjective(nullptr, ncond);
+  const Bfgs::Objective css = [&](const double* p) { return objective->cssObjective(p, ncond); };
+
+  std::vector<double> coef = s.fixed, init = s.init, at;
+  double value = 0;
+  int code = 0;
+  ArimaEstimate est;
+  ArimaVarianceJob job;
+  job.objective = objective;
+  job.parscale = s.parscale;
+  job.order = o;
+  job.nUsed = s.nUsed;
+  if (s.reg.rotated) job.rotation = fullRotation(s);
+
+  if (s.method == ArimaMethod::Css) {
+    if (s.noOptim) {
+      value = objective->cssObjective(nullptr, ncond);
     } else {
       const BfgsResult res = Bfgs::minimize(css, pick(init, mask), cssOpts);
       requireUsable(res, "CSS");
       code = res.status == BfgsStatus::IterationLimit ? 1 : 0;
       value = res.value;
+      at = res.x;
       put(coef, mask, res.x);
-      const Eigen::MatrixXd H = hessianTimes(css, res.x, cssOpts, nUsed);
-      var = inverseOrThrow(H, Eigen::MatrixXd::Identity(H.rows(), H.cols()));
     }
+    job.css = true;
+    job.ncond = ncond;
     Eigen::VectorXd filtered;
-    objective.filter(coef, est.model, filtered);  // R keeps the filtered state for forecasting
-    est.sigma2 = objective.cssResiduals(coef, ncond, est.residuals);
+    objective->filter(coef, est.model, filtered);  // R keeps the filtered state for forecasting
+    est.sigma2 = objective->cssResiduals(coef, ncond, est.residuals);
   } else {
-    if (method == ArimaMethod::CssMl) {
-      if (!noOptim) {
+    if (s.method == ArimaMethod::CssMl) {
+      if (!s.noOptim) {
         const BfgsResult res = Bfgs::minimize(css, pick(init, mask), cssOpts);
         requireUsable(res, "CSS");
         if (res.status == BfgsStatus::Converged) put(init, mask, res.x);
@@ -188,15 +210,15 @@ ArimaEstimate estimateArima(const Eigen::VectorXd& x, const ArimaRequest& req) {
         throw ArimaFitError("non-stationary seasonal AR part from CSS");
       ncond = 0;
     }
+    const bool transform = s.transform;
     if (transform) {
       init = inverseTransform(o, init);
       if (o.q > 0) flipMa(init, o.p, o.q);
       if (o.Q > 0) flipMa(init, o.p + o.q + o.P, o.Q);
     }
-    const Bfgs::Objective ml = [&](const double* p) { return objective.exactObjective(p, transform); };
-    std::vector<double> at;
-    if (noOptim) {
-      value = objective.exactObjective(nullptr, false);
+    const Bfgs::Objective ml = [&](const double* p) { return objective->exactObjective(p, transform); };
+    if (s.noOptim) {
+      value = objective->exactObjective(nullptr, false);
     } else {
       const BfgsResult res = Bfgs::minimize(ml, pick(init, mask), opts);
       requireUsable(res, "ML");
@@ -211,55 +233,43 @@ ArimaEstimate estimateArima(const Eigen::VectorXd& x, const ArimaRequest& req) {
       for (int i = 0; i < o.Q; ++i) smaFree = smaFree && mask[static_cast<std::size_t>(o.p + o.q + o.P + i)];
       if (o.q > 0 && maFree) flipMa(coef, o.p, o.q);
       if (o.Q > 0 && smaFree) flipMa(coef, o.p + o.q + o.P, o.Q);
-      if (pick(coef, mask) != at) {  // roots were flipped: the value there
+      if (pick(coef, mask) != at) {  // roots were flipped: R re-evaluates there (optim with maxit = 0)
         at = pick(coef, mask);
         value = ml(at.data());
       }
-      const Eigen::MatrixXd H = hessianTimes(ml, at, opts, nUsed);
-      const Eigen::MatrixXd J = transformJacobian(o, coef);
-      Eigen::MatrixXd A(H.rows(), H.cols());
-      const std::vector<int>& idx = objective.freeIndex();
-      for (std::size_t i = 0; i < idx.size(); ++i)
-        for (std::size_t j = 0; j < idx.size(); ++j)
-          A(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = J(idx[i], idx[j]);
-      var = A.transpose() * inverseOrThrow(H, A);
+      job.transform = true;
+      job.coefficients = coef;
       coef = undoTransform(o, coef);
-    } else if (!noOptim) {
-      const Eigen::MatrixXd H = hessianTimes(ml, at, opts, nUsed);
-      var = inverseOrThrow(H, Eigen::MatrixXd::Identity(H.rows(), H.cols()));
     }
-    const KalmanSums sums = objective.filter(coef, est.model, est.residuals);
-    est.sigma2 = sums.ssq / nUsed;
+    const KalmanSums sums = objective->filter(coef, est.model, est.residuals);
+    est.sigma2 = sums.ssq / s.nUsed;
+  }
+  if (!s.noOptim) {
+    job.point = at;
+    est.variance = job;
+    if (!req.deferVariance) est.varCoef = job();
   }
 
-  const double twoPi = 2 * std::numbers::pi;
-  const double value2 = 2 * nUsed * value + nUsed + nUsed * std::log(twoPi);
+  const double nUsed = s.nUsed;
+  const double value2 = 2 * nUsed * value + nUsed + nUsed * std::log(2 * std::numbers::pi);
   est.order = o;
-  est.method = method;
-  est.names = coefficientNames(o, xregNames);
+  est.method = s.method;
+  est.names = coefficientNames(o, s.xregNames);
   est.mask = mask;
   est.loglik = -0.5 * value2;
-  est.aic = method == ArimaMethod::Css ? std::nan("") : value2 + 2 * est.estimatedCount() + 2;
-  est.nUsed = nUsed;
+  est.aic = s.method == ArimaMethod::Css ? std::nan("") : value2 + 2 * est.estimatedCount() + 2;
+  est.nUsed = s.nUsed;
   est.ncond = ncond;
   est.convergence = code;
-  est.xreg = xreg;
-  if (reg.rotated) {
+  est.xreg = s.xreg;
+  if (s.reg.rotated) {
+    const auto k = static_cast<int>(s.xreg.cols());
     Eigen::VectorXd b(k);
     for (int j = 0; j < k; ++j) b[j] = coef[static_cast<std::size_t>(narma + j)];
-    b = reg.rotation * b;
+    b = s.reg.rotation * b;
     for (int j = 0; j < k; ++j) coef[static_cast<std::size_t>(narma + j)] = b[j];
-    Eigen::MatrixXd full = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(npar), static_cast<Eigen::Index>(npar));
-    full.bottomRightCorner(k, k) = reg.rotation;
-    const std::vector<int>& idx = objective.freeIndex();
-    const auto m = static_cast<Eigen::Index>(idx.size());
-    Eigen::MatrixXd A(m, m);
-    for (Eigen::Index i = 0; i < m; ++i)
-      for (Eigen::Index j = 0; j < m; ++j) A(i, j) = full(idx[static_cast<std::size_t>(i)], idx[static_cast<std::size_t>(j)]);
-    var = A * var * A.transpose();
   }
   est.coef = coef;
-  est.varCoef = var;
   return est;
 }
 

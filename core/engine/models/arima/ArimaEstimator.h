@@ -6,6 +6,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct ArimaRequest {
   // sar, sma, intercept, xreg. Empty = all estimated.
   std::vector<double> fixed;
   double kappa = 1e6;  // prior variance of the diffuse differencing states
+  // Leave the coefficient covariance (R's var.coef, from a numerical
+  // Hessian) to be computed on demand through ArimaEstimate::variance.
+  bool deferVariance = false;
 };
 
 // What stats::arima returns.
@@ -37,7 +41,10 @@ struct ArimaEstimate {
   std::vector<std::string> names;  // ar1.., ma1.., sar1.., sma1.., intercept, drift
   std::vector<double> coef;
   std::vector<bool> mask;          // true where estimated
-  Eigen::MatrixXd varCoef;         // covariance of the estimated coefficients
+  Eigen::MatrixXd varCoef;         // covariance of the estimated coefficients (unless deferred)
+  // Computes varCoef on demand (throws ArimaFitError where R's solve or
+  // optimHess stops); empty when nothing was estimated.
+  std::function<Eigen::MatrixXd()> variance;
   double sigma2 = 0;               // stats::arima's innovation variance
   double loglik = 0;
   double aic = 0;                  // NaN for CSS

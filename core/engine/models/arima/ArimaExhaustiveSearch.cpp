@@ -16,14 +16,16 @@ ArimaSearchOutcome search(const ArimaCandidateFitter& fitter, const ArimaSearchS
           if (p + q + P + Q > s.maxOrder) continue;
           for (int k = 0; k <= maxConstant; ++k) {
             ArimaCandidate c = fitter.fit(p, q, P, Q, k == 1, approximation);
-            ArimaCandidate record = c;
-            record.fit.reset();
-            out.tried.push_back(std::move(record));
-            if (c.score < out.best.score) out.best = std::move(c);
+            // The variance check only matters for a candidate that would win.
+            const bool better = c.score < out.best.score && (c.check(), c.score < out.best.score);
+            out.tried.push_back(c.record());
+            if (better) out.best = std::move(c);
           }
         }
   return out;
 }
+
+bool finite(const ArimaCandidate& c) { return c.score < std::numeric_limits<double>::infinity(); }
 }  // namespace
 
 // R's search.arima: the best approximate model is refitted by maximum
@@ -31,10 +33,11 @@ ArimaSearchOutcome search(const ArimaCandidateFitter& fitter, const ArimaSearchS
 // approximation.
 ArimaSearchOutcome exhaustiveSearch(const ArimaCandidateFitter& fitter, const ArimaSearchSpace& space, int period) {
   ArimaSearchOutcome out = search(fitter, space, period, space.approximation);
-  if (!space.approximation || !out.best.fit) return out;
+  if (!space.approximation || !finite(out.best)) return out;
   const ArimaCandidate& b = out.best;
   ArimaCandidate refit = fitter.fit(b.order.p, b.order.q, b.order.P, b.order.Q, b.constant, false);
-  if (refit.score < std::numeric_limits<double>::infinity()) {
+  refit.check();
+  if (finite(refit)) {
     out.best = std::move(refit);
     return out;
   }

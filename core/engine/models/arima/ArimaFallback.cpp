@@ -23,8 +23,9 @@ ArimaModel fallbackModel(const Eigen::VectorXd& y, int d, int D, int period, std
   if (d + D > 0 && n > walk.lostObservations() + 2) {
     try {
       const bool constant = walk.differences() <= 1;
-      const ArimaModel m =
-          ArimaModel::fromEstimate(estimateArima(y, candidateRequest(walk, constant, ArimaMethod::CssMl, n)), n);
+      ArimaRequest req = candidateRequest(walk, constant, ArimaMethod::CssMl, n);
+      req.deferVariance = true;
+      const ArimaModel m = ArimaModel::fromEstimate(estimateArima(y, req), n);
       if (isUsable(m)) {
         description = m.label();
         return m;

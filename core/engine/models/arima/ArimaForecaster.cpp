@@ -28,6 +28,9 @@ void ArimaForecaster::fitImpl(const Eigen::VectorXd& y) {
   req.order = order;
   req.includeMean = c.getBool("include_mean");
   req.method = parseMethod(c.getString("method"));
+  // The coefficient covariance (a numerical Hessian) changes no forecast;
+  // R stops when it is singular, Foresight does not compute it.
+  req.deferVariance = true;
   if (c.getBool("include_drift")) {
     if (order.differences() > 1) {
       addWarning("arima: no drift with two or more differences (as R)");

@@ -184,11 +184,11 @@ KalmanSums ArimaKalmanFilter::run(const double* y, int n, ArimaStateSpace& mod, 
     for (int k : deltaLags_) v -= mod.delta[static_cast<std::size_t>(k)] * y[l - 1 - k];
     w_[l] = v;
   }
-  const std::vector<int> lags = deltaLags_;
+  deltaLags_.swap(savedLags_);  // the ARMA block has no differencing terms
   deltaLags_.clear();
   Shape arma{r, 0, full.phi, full.p, full.theta, full.q, nullptr};
   filter(arma, w_.data(), d + 1, n, armaA_.data(), armaP_.data(), armaPn_.data(), -1, sums, residuals);
-  deltaLags_ = lags;
+  deltaLags_.swap(savedLags_);
   // Back to the full state: ARMA block, the last d observations before the
   // final one in the differencing states, no variance outside the block.
   std::fill(mod.P.begin(), mod.P.end(), 0.0);

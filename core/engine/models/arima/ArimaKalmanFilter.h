@@ -50,7 +50,7 @@ class ArimaKalmanFilter {
               KalmanSums& sums, double* residuals);
 
   std::vector<double> anew_, M_, mm_;
-  std::vector<int> deltaLags_;  // the non-zero terms of the differencing polynomial
+  std::vector<int> deltaLags_, savedLags_;  // the non-zero terms of the differencing polynomial
   std::vector<double> w_, armaA_, armaP_, armaPn_;
 };
 

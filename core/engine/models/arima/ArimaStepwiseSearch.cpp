@@ -7,11 +7,13 @@ namespace foresight::arima {
 namespace {
 
 // The state of forecast's stepwise loop: the current orders, the best fit,
-// and the table of models tried (R's `results`).
+// and the table of models tried (R's `results`). A candidate's variance
+// check runs only when it would become the best (or, at the refit, when its
+// rank matters): the search takes exactly R's path at a fraction of the
+// Hessians.
 class Stepwise {
  public:
-  Stepwise(const ArimaCandidateFitter& fitter, const ArimaSearchSpace& space)
-      : fitter_(fitter), space_(space) {}
+  Stepwise(const ArimaCandidateFitter& fitter, const ArimaSearchSpace& space) : fitter_(fitter), space_(space) {}
 
   bool tried(int p, int q, int P, int Q, bool constant) const {
     for (const auto& c : out_.tried)
@@ -19,12 +21,20 @@ class Stepwise {
     return false;
   }
 
-  ArimaCandidate fit(int p, int q, int P, int Q, bool constant) {
+  // Fits and records a candidate; true (and the orders move there) when it
+  // beats the best so far.
+  bool consider(int p, int q, int P, int Q, bool constant, bool moveConstant) {
     ArimaCandidate c = fitter_.fit(p, q, P, Q, constant, space_.approximation);
-    ArimaCandidate record = c;
-    record.fit.reset();
-    out_.tried.push_back(std::move(record));
-    return c;
+    const bool better = c.score < out_.best.score && (c.check(), c.score < out_.best.score);
+    out_.tried.push_back(c.record());
+    if (!better) return false;
+    out_.best = std::move(c);
+    p_ = p;
+    q_ = q;
+    P_ = P;
+    Q_ = Q;
+    if (moveConstant) constant_ = constant;
+    return true;
   }
 
   // One neighbourhood move: true when it improved (R's `next`).
@@ -32,17 +42,7 @@ class Stepwise {
     if (!allowed || tried(p, q, P, Q, constant)) return false;
     ++k_;
     if (k_ > space_.maxModels) return true;  // R's `next`: the while condition then ends the search
-    ArimaCandidate c = fit(p, q, P, Q, constant);
-    if (c.score < out_.best.score) {
-      out_.best = std::move(c);
-      p_ = p;
-      q_ = q;
-      P_ = P;
-      Q_ = Q;
-      constant_ = constant;
-      return true;
-    }
-    return false;
+    return consider(p, q, P, Q, constant, true);
   }
 
   ArimaSearchOutcome run(int period, Eigen::Index n) {
@@ -59,32 +59,23 @@ class Stepwise {
     Q_ = std::min(startSQ, s.maxSeasonalQ);
     constant_ = s.allowDrift || s.allowMean;
 
-    out_.best = fit(p_, q_, P_, Q_, constant_);
-    auto consider = [&](int p, int q, int P, int Q, bool constant, bool keepConstant) {
-      ArimaCandidate c = fit(p, q, P, Q, constant);
-      if (c.score < out_.best.score) {
-        out_.best = std::move(c);
-        p_ = p;
-        q_ = q;
-        P_ = P;
-        Q_ = Q;
-        if (!keepConstant) constant_ = constant;
-      }
-    };
+    out_.best = fitter_.fit(p_, q_, P_, Q_, constant_, s.approximation);
+    out_.best.check();
+    out_.tried.push_back(out_.best.record());
     // R moves the orders to the better of these starts but keeps `constant`.
-    consider(0, 0, 0, 0, constant_, true);
+    consider(0, 0, 0, 0, constant_, false);
     k_ = 2;
     const bool seasonal = period > 1;
     if (s.maxP > 0 || s.maxSeasonalP > 0) {
-      consider(s.maxP > 0 ? 1 : 0, 0, seasonal && s.maxSeasonalP > 0 ? 1 : 0, 0, constant_, true);
+      consider(s.maxP > 0 ? 1 : 0, 0, seasonal && s.maxSeasonalP > 0 ? 1 : 0, 0, constant_, false);
       ++k_;
     }
     if (s.maxQ > 0 || s.maxSeasonalQ > 0) {
-      consider(0, s.maxQ > 0 ? 1 : 0, 0, seasonal && s.maxSeasonalQ > 0 ? 1 : 0, constant_, true);
+      consider(0, s.maxQ > 0 ? 1 : 0, 0, seasonal && s.maxSeasonalQ > 0 ? 1 : 0, constant_, false);
       ++k_;
     }
     if (constant_) {
-      consider(0, 0, 0, 0, false, true);
+      consider(0, 0, 0, 0, false, false);
       ++k_;
     }
 
@@ -111,21 +102,32 @@ class Stepwise {
   }
 
  private:
-  // R refits the candidates in order of their approximate score until one
-  // fits by maximum likelihood with a finite score.
+  // R refits the candidates in order of their (checked) approximate score
+  // until one fits by maximum likelihood with a finite score. Pending checks
+  // are settled on the way: a candidate that fails its check would sort
+  // after every finite score, so it waits for the end (in table order).
   void refitWithoutApproximation() {
     std::vector<std::size_t> order(out_.tried.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return out_.tried[a].score < out_.tried[b].score; });
+    constexpr double inf = std::numeric_limits<double>::infinity();
     for (std::size_t i : order) {
-      const ArimaCandidate& t = out_.tried[i];
-      ArimaCandidate c = fitter_.fit(t.order.p, t.order.q, t.order.P, t.order.Q, t.constant, false);
-      if (c.score < std::numeric_limits<double>::infinity()) {
-        out_.best = std::move(c);
-        return;
-      }
+      ArimaCandidate& t = out_.tried[i];
+      if (!(t.score < inf)) break;
+      t.check();
+      if (t.score < inf && refit(t)) return;
     }
+    for (const ArimaCandidate& t : out_.tried)  // the infinite ones, in table order
+      if (!(t.score < inf) && refit(t)) return;
+  }
+
+  bool refit(const ArimaCandidate& t) {
+    ArimaCandidate c = fitter_.fit(t.order.p, t.order.q, t.order.P, t.order.Q, t.constant, false);
+    c.check();
+    if (!(c.score < std::numeric_limits<double>::infinity())) return false;
+    out_.best = std::move(c);
+    return true;
   }
 
   const ArimaCandidateFitter& fitter_;

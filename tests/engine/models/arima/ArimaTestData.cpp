@@ -108,7 +108,8 @@ TimeSeries arimaSeries(const std::string& key) {
   } else {
     const auto csv = sharedData("m4/Weekly-train.csv");
     if (csv.empty()) return {};
-    std::string id = key.substr(3);  // "m4_w100" -> "W100"
+    std::string id = key.substr(3);  // "m4_w100" or "m4_w100_weekly" -> "W100"
+    id = id.substr(0, id.find('_'));
     id[0] = 'W';
     v = m4Row(csv, id);
   }
