@@ -13,6 +13,11 @@ std::optional<std::string> ParsedArgs::get(const std::string& name) const {
   return std::nullopt;
 }
 
+std::vector<std::string> ParsedArgs::getAll(const std::string& name) const {
+  if (auto it = all_.find(name); it != all_.end()) return it->second;
+  return {};
+}
+
 std::string ParsedArgs::getOr(const std::string& name, const std::string& fallback) const {
   auto v = get(name);
   return v ? *v : fallback;
@@ -92,6 +97,7 @@ std::optional<ParsedArgs> ArgParser::parse(const std::vector<std::string>& args)
         value = args[++i];
       }
       out.values_[name] = value;
+      out.all_[name].push_back(value);
     }
   }
   if (out.flag("help")) {

@@ -31,13 +31,16 @@ class ParsedArgs {
   std::optional<std::string> get(const std::string& name) const;
   std::string getOr(const std::string& name, const std::string& fallback) const;
   bool flag(const std::string& name) const { return has(name); }
+  // Every value given for an option, in order (`--tag a=1 --tag b=2`).
+  std::vector<std::string> getAll(const std::string& name) const;
   const std::vector<std::string>& positionals() const { return positionals_; }
   // Integer option with bounds; throws UsageError naming the option.
   std::optional<long long> getInt(const std::string& name, long long min, long long max) const;
 
  private:
   friend class ArgParser;
-  std::map<std::string, std::string> values_;
+  std::map<std::string, std::string> values_;  // last value given
+  std::map<std::string, std::vector<std::string>> all_;
   std::map<std::string, std::string> defaults_;
   std::vector<std::string> positionals_;
 };

@@ -67,7 +67,7 @@ class RegistryCliTest : public QObject {
     const QString m = writeArtifact("m.json", 1);
     foresight::test::writeText(t_->dir() / "bt.json", "{\"folds\": 5, \"mase\": 0.82}");
     CliRun r = reg({QStringLiteral("push"), QStringLiteral("--name"), QStringLiteral("demand"), QStringLiteral("--model"), m,
-                    QStringLiteral("--tag"), QStringLiteral("stage=dev,owner=ana"), QStringLiteral("--alias"),
+                    QStringLiteral("--tag"), QStringLiteral("stage=dev"), QStringLiteral("--tag"), QStringLiteral("owner=ana"), QStringLiteral("--alias"),
                     QStringLiteral("challenger"), QStringLiteral("--description"), QStringLiteral("Daily revenue"),
                     QStringLiteral("--backtest"), file("bt.json")});
     QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
@@ -85,6 +85,7 @@ class RegistryCliTest : public QObject {
     QCOMPARE(show[QStringLiteral("description")].toString(), QStringLiteral("Daily revenue"));
     const QJsonObject v1 = show[QStringLiteral("versions")].toArray()[0].toObject();
     QCOMPARE(v1[QStringLiteral("tags")].toObject()[QStringLiteral("owner")].toString(), QStringLiteral("ana"));
+    QCOMPARE(v1[QStringLiteral("tags")].toObject()[QStringLiteral("stage")].toString(), QStringLiteral("dev"));
     QCOMPARE(v1[QStringLiteral("backtest")].toObject()[QStringLiteral("mase")].toDouble(), 0.82);
     QCOMPARE(v1[QStringLiteral("aliases")].toArray()[0].toString(), QStringLiteral("challenger"));
     QVERIFY(v1[QStringLiteral("lineage")].toObject()[QStringLiteral("command_line")].toString().contains(

@@ -13,7 +13,7 @@ class RegistryPushCommand : public RegistryCommand {
   ArgParser parser() const override {
     ArgParser p = registryParser(
         "foresight registry push --name NAME --model MODEL.json [--alias A[,A...]]\n"
-        "        [--tag K=V[,K=V...]] [--model-tag K=V[,K=V...]] [--description T]\n"
+        "        [--tag K=V[,K=V...]]... [--model-tag K=V[,K=V...]]... [--description T]\n"
         "        [--backtest SUMMARY.json] [--registry URI] [--json]",
         "Checks the artifact (foresight.model/1), stores its exact bytes with their\n"
         "SHA-256, metrics, params, data fingerprint, training window and lineage (tool\n"
@@ -24,8 +24,8 @@ class RegistryPushCommand : public RegistryCommand {
     p.option({"name", "NAME", "Registered model name ([A-Za-z0-9][A-Za-z0-9._-]*)", "", true})
         .option({"model", "MODEL.json", "Model artifact written by 'foresight fit'", "", true})
         .option({"alias", "A[,A...]", "Aliases to point at the new version (not champion)", "", false})
-        .option({"tag", "K=V[,K=V...]", "Tags of the new version", "", false})
-        .option({"model-tag", "K=V[,K=V...]", "Tags of the registered model", "", false})
+        .option({"tag", "K=V[,K=V...]", "Tags of the new version (repeatable)", "", false})
+        .option({"model-tag", "K=V[,K=V...]", "Tags of the registered model (repeatable)", "", false})
         .option({"description", "TEXT", "Sets the model's description", "", false})
         .option({"backtest", "SUMMARY.json", "Backtest summary to keep with the version", "", false});
     return p;
@@ -37,8 +37,11 @@ class RegistryPushCommand : public RegistryCommand {
     r.artifact = readFile(file);
     r.artifactLabel = file;
     r.description = args.get("description");
-    if (const auto t = args.get("tag")) r.tags = parseTags("tag", *t);
-    if (const auto t = args.get("model-tag")) r.modelTags = parseTags("model-tag", *t);
+    // Repeatable: `--tag a=1 --tag b=2` and `--tag a=1,b=2` both work.
+    for (const auto& t : args.getAll("tag"))
+      for (auto& kv : parseTags("tag", t)) r.tags[kv.first] = kv.second;
+    for (const auto& t : args.getAll("model-tag"))
+      for (auto& kv : parseTags("model-tag", t)) r.modelTags[kv.first] = kv.second;
     if (const auto a = args.get("alias")) r.aliases = parseList(*a);
     if (const auto b = args.get("backtest")) r.backtest = readJsonFile(*b);
     const auto reg = open(args, io);
