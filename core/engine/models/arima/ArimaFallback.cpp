@@ -2,7 +2,7 @@
 
 #include <cmath>  // std::isfinite
 
-#include "engine/models/arima/ArimaCandidate.h"
+#include "engine/models/arima/ArimaCandidateFitter.h"
 #include "engine/models/arima/ArimaFitError.h"
 
 namespace foresight::arima {

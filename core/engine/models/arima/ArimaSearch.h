@@ -7,7 +7,7 @@
 
 #include <vector>
 
-#include "engine/models/arima/ArimaCandidate.h"
+#include "engine/models/arima/ArimaCandidateFitter.h"
 
 namespace foresight::arima {
 
