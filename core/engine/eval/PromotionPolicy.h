@@ -7,28 +7,13 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
-#include <vector>
 
 #include "engine/eval/ComparisonResult.h"
 #include "engine/eval/DieboldMariano.h"
 #include "engine/eval/MetricKey.h"
+#include "engine/eval/PromotionDecision.h"
 
 namespace foresight {
-
-struct PolicyCheck {
-  std::string rule;    // "folds", "metric", "diebold_mariano", "coverage80", "first_model"
-  bool passed = false;
-  std::string reason;  // one sentence with the numbers
-};
-
-struct PromotionDecision {
-  bool promote = false;
-  std::vector<PolicyCheck> checks;  // every rule, passed or not, in the order applied
-
-  std::vector<std::string> reasons() const;
-  // {"promote": bool, "reasons": [...], "checks": [{"rule","passed","reason"}]}
-  nlohmann::json toJson() const;
-};
 
 class PromotionPolicy {
  public:
