@@ -6,7 +6,6 @@
 
 #include "engine/common/Errors.h"
 #include "engine/models/JsonFields.h"
-#include "engine/models/SeriesCleaning.h"
 
 namespace foresight {
 
@@ -23,9 +22,12 @@ void forEachHit(const EventCalendar& calendar, Frequency f, Date start, Eigen::I
   const Date lastDay = f == Frequency::Daily ? to : to.addDays(6);
   for (const auto& e : calendar.between(from.addDays(-w), lastDay.addDays(w))) {
     for (int offset = -w; offset <= w; ++offset) {
-      const Date day = e.date.addDays(offset);
-      const auto t = periodIndex(f, start, f == Frequency::Daily ? day : periodStart(f, day));
-      if (t && *t >= first && *t < first + count) hit(e.name, offset, *t - first);
+      // The period holding the day: days (or weeks, whatever weekday the
+      // series starts on) since the start.
+      const std::int32_t days = e.date.addDays(offset) - start;
+      const std::int32_t span = f == Frequency::Daily ? 1 : 7;
+      const Eigen::Index t = (days >= 0 ? days : days - span + 1) / span;
+      if (t >= first && t < first + count) hit(e.name, offset, t - first);
     }
   }
 }

@@ -1,7 +1,8 @@
 // Indicator columns of dated events for calendar_regression (Prophet's
 // holidays): one column per event and day offset within the window, 1 on
 // the day event + offset. Weekly data get one column per event, 1 in the
-// week that holds it; other frequencies get none.
+// week (counted from the series' first day) that holds it; other
+// frequencies get none.
 #pragma once
 
 #include <Eigen/Core>

@@ -159,6 +159,9 @@ class CalendarRegressionPartsTest : public QObject {
     QCOMPARE(w.columns(), 3);
     QCOMPARE(w.features().front().name, std::string("Black Friday"));
     QCOMPARE(w.matrix(c, Frequency::Weekly, d(2016, 10, 31), 0, 5).col(0), Eigen::VectorXd::Unit(5, 3));
+    // Weeks counted from a Wednesday start: 23-29 November is week 3.
+    const auto wed = HolidayFeatures::plan(c, Frequency::Weekly, d(2016, 11, 2), 5, 0);
+    QCOMPARE(wed.matrix(c, Frequency::Weekly, d(2016, 11, 2), 0, 5).col(0), Eigen::VectorXd::Unit(5, 3));
     QCOMPARE(HolidayFeatures::plan(c, Frequency::Monthly, d(2016, 1, 1), 24, 0).columns(), 0);
   }
 
