@@ -22,6 +22,9 @@ class ArimaFamilyForecaster : public Forecaster {
 
   // Takes a fitted model: statistics, fitted values (y - residuals).
   void adopt(arima::ArimaModel model, const Eigen::VectorXd& y);
+  // Adopts the fallback model (ArimaFallback) with a warning that starts
+  // with `why`; InputError when even the mean overflows (values too large).
+  void adoptFallback(const Eigen::VectorXd& y, int d, int D, int period, const std::string& why);
 
  private:
   arima::ArimaModel model_;

@@ -1,6 +1,6 @@
 #include "engine/models/arima/ArimaForecaster.h"
 
-#include "engine/models/arima/ArimaFallback.h"
+#include "engine/models/arima/ArimaFallback.h"  // isUsable
 #include "engine/models/arima/ArimaFitError.h"
 
 namespace foresight {
@@ -62,10 +62,7 @@ void ArimaForecaster::fitImpl(const Eigen::VectorXd& y) {
       req.method = arima::ArimaMethod::Ml;
     }
   }
-  std::string used;
-  arima::ArimaModel m = arima::fallbackModel(y, order.d, order.D, order.period, used);
-  addWarning("arima: " + problem + "; forecasting with " + used + " instead");
-  adopt(std::move(m), y);
+  adoptFallback(y, order.d, order.D, order.period, "arima: " + problem);
 }
 
 ModelInfo arimaModelInfo() {

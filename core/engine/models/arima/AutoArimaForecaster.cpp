@@ -39,6 +39,7 @@ arima::AutoArimaOptions optionsFrom(const ModelConfig& c, int period) {
 void AutoArimaForecaster::fitImpl(const Eigen::VectorXd& y) {
   const arima::AutoArimaOptions o = optionsFrom(config(), seasonalPeriod());
   const auto n = static_cast<int>(y.size());
+  std::string problem;
   try {
     arima::AutoArimaResult r = arima::autoArima(y, o);
     arima::ArimaModel m = arima::ArimaModel::fromEstimate(r.fit, n);
@@ -48,15 +49,12 @@ void AutoArimaForecaster::fitImpl(const Eigen::VectorXd& y) {
       adopt(std::move(m), y);
       return;
     }
-    addWarning("auto_arima: the chosen " + m.label() + " gave a non-finite fit");
+    problem = "the chosen " + m.label() + " gave a non-finite fit";
   } catch (const arima::ArimaFitError& e) {
-    addWarning(std::string("auto_arima: ") + e.what() + " (R stops here)");
+    problem = std::string(e.what()) + " (R stops here)";
   }
-  std::string used;
-  arima::ArimaModel m = arima::fallbackModel(y, n > 2 ? 1 : 0, 0, std::max(1, o.period), used);
-  addWarning("auto_arima: forecasting with " + used + " instead");
   modelsTried_ = 0;
-  adopt(std::move(m), y);
+  adoptFallback(y, n > 2 ? 1 : 0, 0, std::max(1, o.period), "auto_arima: " + problem);
 }
 
 nlohmann::json AutoArimaForecaster::params() const {

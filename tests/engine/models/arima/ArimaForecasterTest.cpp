@@ -179,6 +179,21 @@ class ArimaForecasterTest : public QObject {
     QVERIFY(m->warnings().back().find("instead") != std::string::npos);
   }
 
+  // Values whose squares overflow: a clear InputError, not a NaN forecast.
+  void hugeValuesAreRefused() {
+    std::vector<double> v;
+    for (int t = 0; t < 40; ++t) v.push_back(1e200 * (1 + 0.1 * ((t * 7) % 5)));
+    for (const char* spec : {"auto_arima", "arima(p=1,d=1,q=1)"}) {
+      auto m = ModelFactory::create(spec);
+      try {
+        m->fit(series(v));
+        QFAIL("values of 1e200 were accepted");
+      } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("too large") != std::string::npos, e.what());
+      }
+    }
+  }
+
   // Inner gaps are interpolated by the base class (with a warning).
   void missingValues() {
     TimeSeries y = airPassengers();
