@@ -21,7 +21,7 @@ class ArimaCssBatch {
                    const double* const* theta, int q, int ncond, double* out);
 
  private:
-  std::vector<double> resid_, arCoef_, maCoef_, ssq_;
+  std::vector<double> resid_, arCoef_, maCoef_, ssq_, padded_;
   std::vector<int> arLags_, maLags_, used_;
 };
 
