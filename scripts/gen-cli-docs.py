@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Regenerates docs/cli.md from the `foresight` binary's own --help texts, so
-the reference never drifts from the code. tests/cli checks it is current.
+the reference never drifts from the code; --check reports a stale page.
 
 Usage: scripts/gen-cli-docs.py [path/to/foresight] [--check]
 """
@@ -13,7 +13,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 INTRO = """# foresight — command reference
 
 Generated from the program's own `--help` output by `scripts/gen-cli-docs.py`
-(a test fails when this page and the binary disagree). Conventions shared by
+(`scripts/gen-cli-docs.py --check` tells whether it is current). Conventions shared by
 every command: `--help` on each; `--json` for machine-readable output where a
 command prints results; progress and logs go to stderr, results to stdout or
 `--out`. Exit codes: 0 ok, 1 unexpected error, 2 bad usage or bad input (the
