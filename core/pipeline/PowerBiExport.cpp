@@ -1,0 +1,129 @@
+#include "pipeline/PowerBiExport.h"
+
+#include <cmath>  // std::isnan
+#include <fstream>
+#include <sstream>
+
+#include "engine/common/Errors.h"
+#include "engine/models/ForecastTable.h"
+
+namespace foresight::pipeline {
+
+namespace {
+
+// RFC 4180: quote a field holding the delimiter, a quote or a line break.
+std::string csvText(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string s = "\"";
+  for (char c : text) s += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return s + "\"";
+}
+
+std::string number(double v) { return std::isnan(v) ? std::string() : ForecastTable::formatNumber(v); }
+
+// Periods from `from` to `to` on the frequency's grid; -1 when `to` is not on it.
+Eigen::Index periodsBetween(Frequency f, Date from, Date to) {
+  Eigen::Index n = 0;
+  for (Date d = from; d < to; d = advancePeriod(f, d, 1)) ++n;
+  return advancePeriod(f, from, static_cast<int>(n)) == to ? n : -1;
+}
+
+}  // namespace
+
+PowerBiExport::PowerBiExport(std::string runId) : runId_(std::move(runId)) {}
+
+void PowerBiExport::add(const TimeSeries& actuals, const Forecast& forecast, const std::string& model,
+                        const std::string& modelVersion, const std::string& series) {
+  const std::string name = series.empty() ? actuals.name : series;
+  const auto fail = [&](const std::string& problem) {
+    throw InputError(InputLocation{"", 0, "series", name}, "Power BI export: series '" + name + "': " + problem);
+  };
+  if (entries_.empty())
+    levels_ = forecast.levels;
+  else if (forecast.levels != levels_)
+    fail("its forecast has other interval levels than the first series");
+  if (forecast.horizon() == 0) fail("the forecast is empty");
+  Entry e{name, model, modelVersion, actuals, forecast};
+  if (!actuals.empty()) {
+    if (actuals.frequency != forecast.frequency)
+      fail("the actuals and the forecast have different frequencies");
+    const Eigen::Index before = periodsBetween(actuals.frequency, actuals.start, forecast.start);
+    if (before < 0) fail("the forecast starts before the actuals or off their calendar");
+    for (Eigen::Index i = before; i < actuals.size(); ++i)
+      if (!std::isnan(actuals.values[i]))
+        fail("actuals continue to " + actuals.dateAt(i).toIso() + ", past the forecast start " +
+             forecast.start.toIso() + " (update the model with them first)");
+    // Pad with missing periods up to the forecast so dates stay continuous.
+    Eigen::VectorXd v = Eigen::VectorXd::Constant(before, std::nan(""));
+    const Eigen::Index keep = std::min(before, actuals.size());
+    v.head(keep) = actuals.values.head(keep);
+    e.actuals.values = std::move(v);
+  }
+  entries_.push_back(std::move(e));
+}
+
+std::vector<std::string> PowerBiExport::columns() const {
+  std::vector<std::string> c = {"series", "date", "kind", "value"};
+  for (double l : levels_) {
+    c.push_back("lo" + ForecastTable::levelLabel(l));
+    c.push_back("hi" + ForecastTable::levelLabel(l));
+  }
+  for (const char* s : {"model", "model_version", "run_id"}) c.emplace_back(s);
+  return c;
+}
+
+std::size_t PowerBiExport::forecastRows() const {
+  std::size_t n = 0;
+  for (const auto& e : entries_) n += static_cast<std::size_t>(e.forecast.horizon());
+  return n;
+}
+
+std::size_t PowerBiExport::actualRows() const {
+  std::size_t n = 0;
+  for (const auto& e : entries_) n += static_cast<std::size_t>(e.actuals.size());
+  return n;
+}
+
+void PowerBiExport::writeCsv(std::ostream& out) const {
+  const auto cols = columns();
+  for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
+  out << '\n';
+  const std::string emptyBands(2 * levels_.size(), ',');
+  for (const auto& e : entries_) {
+    const std::string tail = ',' + csvText(e.model) + ',' + csvText(e.modelVersion) + ',' + csvText(runId_) + '\n';
+    const std::string name = csvText(e.series);
+    for (Eigen::Index i = 0; i < e.actuals.size(); ++i)
+      out << name << ',' << e.actuals.dateAt(i).toIso() << ",actual," << number(e.actuals.values[i]) << emptyBands
+          << tail;
+    const Forecast& f = e.forecast;
+    for (Eigen::Index h = 0; h < f.horizon(); ++h) {
+      out << name << ',' << f.dateAt(h).toIso() << ",forecast," << number(f.mean[h]);
+      for (Eigen::Index j = 0; j < f.lower.cols(); ++j) out << ',' << number(f.lower(h, j)) << ',' << number(f.upper(h, j));
+      out << tail;
+    }
+  }
+}
+
+void PowerBiExport::writeFile(const std::filesystem::path& file) const {
+  std::ostringstream text;
+  writeCsv(text);
+  const std::filesystem::path tmp = file.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text.str();
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the Power BI CSV");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, file, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the Power BI CSV: " + ec.message());
+  }
+}
+
+}  // namespace foresight::pipeline

@@ -1,0 +1,57 @@
+// The Power BI forecast CSV (ARCHITECTURE.md §3): one long table, one row
+// per series and date, actuals then forecasts -
+//   series,date,kind,value,lo80,hi80,lo95,hi95,model,model_version,run_id
+// The one writer the CLI (`foresight export powerbi`), the pipeline and the
+// GUI all use, so the file Power BI loads never depends on who wrote it.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "engine/common/TimeSeries.h"
+#include "engine/models/Forecast.h"
+
+namespace foresight::pipeline {
+
+class PowerBiExport {
+ public:
+  // `runId` goes into every row (a pipeline run, a CI build, a GUI session).
+  explicit PowerBiExport(std::string runId = "");
+
+  // Adds one series: its actuals (named by actuals.name unless `series` is
+  // given) and the forecast that follows them. Actual rows run from the
+  // first actual to the period before forecast.start (missing periods as
+  // empty values, so dates stay continuous); actuals at or after the
+  // forecast start must be missing. Every forecast must have the levels of
+  // the first one added. InputError naming the series otherwise.
+  void add(const TimeSeries& actuals, const Forecast& forecast, const std::string& model,
+           const std::string& modelVersion, const std::string& series = "");
+
+  // Interval levels of the table (those of the first forecast added).
+  const std::vector<double>& levels() const { return levels_; }
+  // "series","date","kind","value", lo/hi per level, "model","model_version","run_id".
+  std::vector<std::string> columns() const;
+  std::size_t forecastRows() const;
+  std::size_t actualRows() const;
+
+  // UTF-8, '\n' line ends, RFC 4180 quoting of text fields, ISO dates,
+  // '.' decimals without thousands separators, empty cells for no value.
+  void writeCsv(std::ostream& out) const;
+  // Writes through a temporary file and a rename; InputError naming the
+  // file when it cannot be written.
+  void writeFile(const std::filesystem::path& file) const;
+
+ private:
+  struct Entry {
+    std::string series, model, modelVersion;
+    TimeSeries actuals;  // trimmed to the periods before the forecast
+    Forecast forecast;
+  };
+  std::string runId_;
+  std::vector<double> levels_;
+  std::vector<Entry> entries_;
+};
+
+}  // namespace foresight::pipeline
