@@ -1,0 +1,92 @@
+// The workbench's document: the loaded data and panel, the selected series,
+// where they came from, the registry in use, and the undo stack of edits.
+// Pages observe it through signals and never own the data themselves.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QUndoStack>
+#include <memory>
+
+#include "engine/common/TimeSeries.h"
+#include "engine/data/LoadedData.h"
+#include "ui/session/SeriesSettings.h"
+
+namespace foresight::ui {
+
+class WorkbenchSettings;
+
+class WorkbenchSession : public QObject {
+  Q_OBJECT
+ public:
+  // `settings` must outlive the session; the registry URI starts from it.
+  explicit WorkbenchSession(WorkbenchSettings& settings, QObject* parent = nullptr);
+  ~WorkbenchSession() override;
+
+  // --- what the pages read -------------------------------------------------
+  const Panel& panel() const { return panel_; }
+  bool hasSeries() const { return currentIndex_ >= 0; }
+  // The selected series; an empty TimeSeries when nothing is loaded.
+  const TimeSeries& currentSeries() const;
+  QString currentSeriesName() const;
+  QStringList seriesNames() const;
+  // The loaded dataset (rows, findings); null before anything is loaded.
+  std::shared_ptr<const LoadedData> data() const { return data_; }
+  // Source path or URI as the user named it, and what was found there.
+  QString sourcePath() const { return sourcePath_; }
+  QString sourceDescription() const { return sourceDescription_; }
+  // How the panel was built from the data (measure, grouping, frequency, fill).
+  const SeriesSettings& seriesSettings() const { return seriesSettings_; }
+  QString registryUri() const { return registryUri_; }
+  WorkbenchSettings& settings() const { return settings_; }
+  QUndoStack* undoStack() { return &undoStack_; }
+
+  // --- edits -----------------------------------------------------------------
+  // Replaces data and panel at once (after an import). Not undoable: the
+  // undo stack is cleared because earlier edits referred to the old panel.
+  void loadData(std::shared_ptr<const LoadedData> data, const QString& sourcePath,
+                const SeriesSettings& settings, Panel panel);
+  // Undoable: a new panel built from the same data with other settings.
+  void rebuildPanel(const SeriesSettings& settings, Panel panel);
+  // Undoable edits of the document; false when the name is unknown/taken.
+  bool selectSeries(const QString& name);
+  bool removeSeries(const QString& name);
+  bool renameSeries(const QString& from, const QString& to);
+  void setRegistryUri(const QString& uri);
+  // Forgets everything loaded (File > Close, tests).
+  void clear();
+
+  // --- used by the undo commands (state swaps without pushing) ------------
+  struct Snapshot {
+    Panel panel;
+    int currentIndex = -1;
+    SeriesSettings settings;
+  };
+  Snapshot snapshot() const;
+  void restore(const Snapshot& s);
+  void applySelection(int index);
+
+ Q_SIGNALS:
+  // The panel was replaced or edited (series added, removed, renamed).
+  void panelChanged();
+  // The selected series changed (including when the panel was replaced).
+  void seriesChanged();
+  // A new dataset was loaded (findings, source description changed).
+  void dataChanged();
+  void registryUriChanged(const QString& uri);
+
+ private:
+  WorkbenchSettings& settings_;
+  std::shared_ptr<const LoadedData> data_;
+  QString sourcePath_;
+  QString sourceDescription_;
+  SeriesSettings seriesSettings_;
+  Panel panel_;
+  int currentIndex_ = -1;
+  QString registryUri_;
+  QUndoStack undoStack_;
+  static const TimeSeries kEmptySeries;
+};
+
+}  // namespace foresight::ui
