@@ -3,8 +3,8 @@
 #include <algorithm>  // std::max, std::min
 #include <cmath>      // std::abs, std::isfinite, std::isnan, std::sqrt
 
+#include "engine/models/decomposition/Stl.h"
 #include "engine/models/stats/KpssTest.h"
-#include "engine/models/stats/Stl.h"
 
 namespace foresight::stats {
 
@@ -72,11 +72,11 @@ int kpssDifferences(const Eigen::VectorXd& input, int maxD, double alpha) {
 
 double seasonalStrength(const Eigen::VectorXd& x, int period) {
   if (period < 2 || x.size() <= 2 * static_cast<Eigen::Index>(period)) return std::nan("");
-  StlOptions options;
+  foresight::StlOptions options;
   options.period = period;
   options.seasonalWindow = 11;
-  const StlDecomposition fit = stl(x, options);
-  const double strength = 1.0 - sampleVariance(fit.remainder) / sampleVariance(fit.remainder + fit.seasonal);
+  const Stl fit(x, options);
+  const double strength = 1.0 - sampleVariance(fit.remainder()) / sampleVariance(fit.remainder() + fit.seasonal());
   if (std::isnan(strength)) return strength;  // R's max(0, min(1, NaN)) stays NaN
   return std::max(0.0, std::min(1.0, strength));
 }
