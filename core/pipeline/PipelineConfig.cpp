@@ -1,0 +1,179 @@
+#include "pipeline/PipelineConfig.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/common/Errors.h"
+#include "engine/data/Dimension.h"
+#include "engine/data/Measure.h"
+#include "engine/models/ModelSpec.h"
+#include "pipeline/StrictJsonReader.h"
+
+namespace foresight::pipeline {
+
+namespace {
+
+template <class T, class Parse>
+T parsedText(const StrictJsonReader& r, const std::string& path, const std::string& text, Parse parse,
+             const char* allowed) {
+  const auto v = parse(text);
+  if (!v) r.fail(path, "unknown value " + quoteForMessage(text) + " (use " + allowed + ")");
+  return *v;
+}
+
+std::optional<Date> dateIn(const StrictJsonReader& r, const nlohmann::json& o, const std::string& path,
+                           const char* key) {
+  const auto t = r.text(o, path, key);
+  if (!t) return std::nullopt;
+  const auto d = Date::parseIso(*t);
+  if (!d) r.fail(StrictJsonReader::join(path, key), "expected a date YYYY-MM-DD, got " + quoteForMessage(*t));
+  return d;
+}
+
+void readData(const StrictJsonReader& r, const nlohmann::json& d, PipelineConfig& c) {
+  const std::string p = "data";
+  r.requireObject(d, p, {"source", "query", "measure", "freq", "by", "agg", "fill", "from", "to"});
+  if (auto s = r.text(d, p, "source")) {
+    namespace fs = std::filesystem;
+    // Paths in a config are relative to the config, so it runs from any folder.
+    const bool uri = s->find("://") != std::string::npos;
+    c.source = uri || fs::path(*s).is_absolute() ? *s : (fs::path(c.file).parent_path() / *s).lexically_normal().string();
+  }
+  c.query = r.text(d, p, "query").value_or("");
+  if (auto m = r.text(d, p, "measure"))
+    c.series.measure = parsedText<Measure>(r, p + ".measure", *m, parseMeasure, "revenue, cost, quantity, orders, amount");
+  if (auto f = r.text(d, p, "freq"))
+    c.series.frequency = parsedText<Frequency>(r, p + ".freq", *f, parseFrequency, "D, W, M, Q, Y");
+  if (auto b = r.text(d, p, "by"))
+    c.series.groupBy = parsedText<Dimension>(r, p + ".by", *b, parseDimension,
+                                             "territory, region, country, category, subcategory, product, series");
+  if (auto a = r.text(d, p, "agg"))
+    c.series.aggregation = parsedText<Aggregation>(r, p + ".agg", *a, parseAggregation, "sum, mean, count");
+  if (auto g = r.text(d, p, "fill"))
+    c.series.fill = parsedText<GapPolicy>(r, p + ".fill", *g, parseGapPolicy, "zero, interpolate, none");
+  c.series.from = dateIn(r, d, p, "from");
+  c.series.to = dateIn(r, d, p, "to");
+}
+
+void readBacktest(const StrictJsonReader& r, const nlohmann::json& b, PipelineConfig& c) {
+  const std::string p = "backtest";
+  r.requireObject(b, p, {"horizon", "folds", "step", "gap", "window", "window_size", "levels", "metric", "period", "threads"});
+  auto& bt = c.backtest;
+  bt.horizon = static_cast<int>(r.integer(b, p, "horizon", 1, 100000).value_or(bt.horizon));
+  bt.folds = static_cast<int>(r.integer(b, p, "folds", 1, 1000).value_or(bt.folds));
+  bt.step = static_cast<int>(r.integer(b, p, "step", 0, 100000).value_or(bt.step));
+  bt.gap = static_cast<int>(r.integer(b, p, "gap", 0, 100000).value_or(bt.gap));
+  if (auto w = r.text(b, p, "window")) bt.window = parseWindowKind(*w, c.file + ": backtest.window");
+  bt.windowSize = static_cast<int>(r.integer(b, p, "window_size", 0, 10000000).value_or(bt.windowSize));
+  if (auto l = r.numbers(b, p, "levels", 1e-9, 100 - 1e-9)) bt.levels = *l;
+  if (auto m = r.text(b, p, "metric")) c.metric = MetricKey::parse(*m, c.file + ": backtest.metric");
+  bt.seasonalPeriod = static_cast<int>(r.integer(b, p, "period", 0, 100000).value_or(bt.seasonalPeriod));
+  bt.threads = static_cast<int>(r.integer(b, p, "threads", 0, 1024).value_or(bt.threads));
+}
+
+void readExport(const StrictJsonReader& r, const nlohmann::json& e, PipelineConfig& c) {
+  const std::string p = "export";
+  r.requireObject(e, p, {"horizon", "levels", "history"});
+  c.exportHorizon = static_cast<int>(r.integer(e, p, "horizon", 1, 100000).value_or(0));
+  if (auto l = r.numbers(e, p, "levels", 1e-9, 100 - 1e-9)) c.exportLevels = *l;
+  c.exportHistory = static_cast<int>(r.integer(e, p, "history", 0, 100000000).value_or(0));
+}
+
+void readPolicy(const StrictJsonReader& r, const nlohmann::json& j, PipelineConfig& c) {
+  r.requireObject(j, "policy",
+                  {"metric", "min_relative_improvement", "max_p_value", "max_coverage_loss", "min_folds", "alternative",
+                   "loss", "promote_refresh"});
+  c.promoteRefresh = r.boolean(j, "policy", "promote_refresh").value_or(true);
+  nlohmann::json rules = j;
+  rules.erase("promote_refresh");
+  c.policy = PromotionPolicy::fromJson(rules, c.file + ": policy");
+}
+
+}  // namespace
+
+std::vector<std::string> PipelineConfig::splitSpecs(const std::string& text) {
+  std::vector<std::string> out;
+  std::string current;
+  int depth = 0;
+  for (char ch : text) {
+    if (ch == '(') ++depth;
+    if (ch == ')') --depth;
+    if (ch == ',' && depth == 0) {
+      out.push_back(current);
+      current.clear();
+    } else if (ch != ' ' || depth > 0) {
+      current += ch;
+    }
+  }
+  out.push_back(current);
+  return out;
+}
+
+PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::string& file) {
+  const StrictJsonReader r(file);
+  const nlohmann::json j = r.parse(text);
+  r.requireObject(j, "", {"$schema", "name", "description", "data", "candidates", "backtest", "policy", "registry", "out", "export"});
+  PipelineConfig c;
+  c.file = file;
+  const auto name = r.text(j, "", "name");
+  if (!name || name->empty()) r.fail("name", "missing: the registered model's name");
+  c.name = *name;
+  c.description = r.text(j, "", "description").value_or("");
+  if (j.contains("data")) readData(r, j.at("data"), c);
+  if (auto specs = r.texts(j, "", "candidates")) c.candidates = *specs;
+  for (std::size_t i = 0; i < c.candidates.size(); ++i) {
+    try {
+      ModelSpec::parse(c.candidates[i]);
+    } catch (const InputError& e) {
+      r.fail("candidates[" + std::to_string(i) + "]", e.what());
+    }
+  }
+  if (j.contains("backtest")) readBacktest(r, j.at("backtest"), c);
+  if (j.contains("policy")) readPolicy(r, j.at("policy"), c);
+  c.registry = r.text(j, "", "registry").value_or("");
+  c.out = r.text(j, "", "out").value_or("");
+  if (!c.out.empty() && !std::filesystem::path(c.out).is_absolute())
+    c.out = (std::filesystem::path(file).parent_path() / c.out).lexically_normal().string();
+  if (j.contains("export")) readExport(r, j.at("export"), c);
+  try {
+    c.backtest.validate();
+  } catch (const InputError& e) {
+    r.fail("backtest", e.what());
+  }
+  return c;
+}
+
+PipelineConfig PipelineConfig::fromFile(const std::string& path) {
+  if (std::filesystem::is_directory(path)) throw InputError(InputLocation{path, 0, "", ""}, "is a folder, not a pipeline file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(InputLocation{path, 0, "", ""}, "cannot read the pipeline file");
+  std::stringstream text;
+  text << in.rdbuf();
+  return fromJson(text.str(), path);
+}
+
+nlohmann::json PipelineConfig::toJson() const {
+  nlohmann::json data = {{"source", source},
+                         {"freq", frequencyCode(series.frequency)},
+                         {"agg", aggregationName(series.aggregation)},
+                         {"fill", gapPolicyName(series.effectiveFill())}};
+  if (!query.empty()) data["query"] = query;
+  if (series.measure) data["measure"] = measureName(*series.measure);
+  if (series.groupBy) data["by"] = dimensionName(*series.groupBy);
+  if (series.from) data["from"] = series.from->toIso();
+  if (series.to) data["to"] = series.to->toIso();
+  nlohmann::json policyJson = policy.toJson();
+  policyJson["promote_refresh"] = promoteRefresh;
+  return {{"file", file},
+          {"name", name},
+          {"description", description},
+          {"data", data},
+          {"candidates", candidates},
+          {"backtest", backtest.toJson()},
+          {"metric", metric.name()},
+          {"policy", policyJson},
+          {"export", {{"horizon", exportHorizon}, {"levels", exportLevels}, {"history", exportHistory}}}};
+}
+
+}  // namespace foresight::pipeline

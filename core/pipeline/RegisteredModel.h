@@ -1,0 +1,48 @@
+// A registered version pulled from the registry and restored as fitted
+// models, ready to take newer actuals and forecast: what `foresight export
+// powerbi`, `foresight monitor` and the pipeline's export share.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/common/TimeSeries.h"
+#include "engine/models/ModelArtifact.h"
+#include "pipeline/PowerBiExport.h"
+#include "registry/ModelReference.h"
+#include "registry/ModelRegistry.h"
+
+namespace foresight::pipeline {
+
+class RegisteredModel {
+ public:
+  // Pulls (hash-checked) and restores the artifact; InputError naming the
+  // reference when it does not load.
+  static RegisteredModel pull(registry::ModelRegistry& registry, const registry::ModelReference& ref);
+
+  const registry::VersionRecord& version() const { return version_; }
+  const std::string& name() const { return version_.model; }
+  std::vector<Forecaster*> models();
+  std::vector<const Forecaster*> models() const;
+
+  // Feeds every model the actuals of its series that it has not seen
+  // (parameters fixed, no refit); InputError naming `source` when they do
+  // not continue the model's data.
+  void updateWith(const Panel& actuals, const std::string& source);
+
+  // Adds each model's forecast after its data to `out`, with the actuals of
+  // its series from `actuals` (the last `history` periods; 0 = all), else
+  // the data the model has seen. Model column: the registered name; version: its number.
+  void exportTo(PowerBiExport& out, const Panel& actuals, int horizon, const std::vector<double>& levels,
+                int history = 0) const;
+  // The same for models that are not (yet) registered.
+  static void exportModels(PowerBiExport& out, const std::vector<const Forecaster*>& models, const Panel& actuals,
+                           int horizon, const std::vector<double>& levels, int history, const std::string& model,
+                           const std::string& modelVersion);
+
+ private:
+  registry::VersionRecord version_;
+  ModelArtifact::Loaded loaded_;
+};
+
+}  // namespace foresight::pipeline
