@@ -1,0 +1,22 @@
+// Limits the scoring service enforces on every request; each one exists so
+// that a single client cannot make the service allocate, compute or wait
+// without bound (docs/serving.md, "Limits").
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+
+namespace foresight::serving {
+
+struct ServingLimits {
+  int maxHorizon = 1000;                  // periods per forecast
+  int maxLevels = 8;                      // prediction interval levels per request
+  int maxHistory = 10000;                 // points in a POST history
+  long long maxBodyBytes = 1 << 20;       // POST body
+  long long maxHeaderBytes = 16 * 1024;   // request line + headers
+  std::chrono::milliseconds requestTimeout{10000};  // first byte to whole request
+  std::chrono::milliseconds idleTimeout{60000};     // keep-alive connection with no request
+  std::size_t forecastCacheEntries = 4096;
+};
+
+}  // namespace foresight::serving
