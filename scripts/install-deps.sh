@@ -10,6 +10,9 @@ packages=(
   libeigen3-dev nlohmann-json3-dev
   postgresql-15 sqlite3
   xvfb xauth
+  # packaging: python3 writes the man pages and completion, file and dpkg-dev
+  # let CPack compute Depends, the rest check the package (scripts/package-test.sh)
+  python3 file dpkg-dev curl groff-base desktop-file-utils appstream
 )
 
 missing=()

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as README and CI run it: installs what is missing,
 # builds the release preset, starts a throwaway PostgreSQL on localhost, runs
-# every test, then builds the engine under ASan+UBSan and runs its tests.
+# every test, then builds the engine under ASan+UBSan and runs its tests, and
+# last builds, installs, runs and purges the .deb (scripts/package-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,4 +25,13 @@ ctest --preset asan || status=1
 
 echo "== Whole test suite (release)"
 ctest --preset release || status=1
+
+# The .deb from the release tree: install, run the installed programs, purge.
+echo "== Package test (.deb: install, run, purge)"
+if scripts/package-test.sh build/release; then
+  echo "test.sh: package test PASS"
+else
+  echo "test.sh: package test FAIL"
+  status=1
+fi
 exit $status
