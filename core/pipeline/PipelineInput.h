@@ -1,0 +1,32 @@
+// The pipeline's first three stages: load the source, validate it, build
+// the series. A tidy series CSV (series,date,value) is read as it is; any
+// other source goes through the loaders and SeriesBuilder.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/common/Cancellation.h"
+#include "engine/common/TimeSeries.h"
+#include "engine/data/FindingLog.h"
+#include "pipeline/PipelineConfig.h"
+
+namespace foresight::pipeline {
+
+struct PipelineInput {
+  std::string source;       // as loaded
+  std::string description;  // "Adventure Works sales export", "series CSV"
+  std::size_t rowsRead = 0, rowsRejected = 0;
+  FindingLog findings;
+  Panel panel;
+
+  // Loads, validates and builds. InputError when validation finds errors
+  // (the data is wrong: rows rejected or double counted), naming the first.
+  static PipelineInput load(const PipelineConfig& config, const ProgressSink& progress,
+                            const CancellationToken* cancel);
+  // {"source", "description", "rows_read", "rows_rejected", "series":[{name,start,end,n,missing,sum,mean}],
+  //  "findings":[...]}
+  nlohmann::json summary() const;
+};
+
+}  // namespace foresight::pipeline

@@ -1,0 +1,159 @@
+#include "pipeline/PipelineReport.h"
+
+#include <cmath>   // std::isnan
+#include <cstdio>  // std::snprintf
+#include <fstream>
+
+#include "engine/common/Errors.h"
+#include "engine/common/Version.h"
+#include "pipeline/SvgChart.h"
+
+namespace foresight::pipeline {
+
+namespace {
+
+// 4 significant digits, or `decimals` fixed decimals when >= 0.
+std::string fmt(double v, int decimals = -1) {
+  if (std::isnan(v)) return "n/a";
+  char buf[48];
+  if (decimals >= 0) std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  else std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+// Table cells must not break the Markdown table.
+std::string cell(std::string s) {
+  for (char& c : s)
+    if (c == '|' || c == '\n') c = ' ';
+  return s;
+}
+
+void writeText(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  if (!(out << text) || !out.flush()) throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the report file");
+}
+
+// The last periods of a series' history for a chart: enough to see the season.
+TimeSeries recent(const TimeSeries& s, Eigen::Index horizon) {
+  const Eigen::Index n = std::min<Eigen::Index>(s.size(), std::max<Eigen::Index>(4 * horizon, 120));
+  TimeSeries out = s;
+  out.start = s.dateAt(s.size() - n);
+  out.values = s.values.tail(n);
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json PipelineReport::toJson(const PipelineRecord& r) {
+  const CandidateEvaluation& e = *r.evaluation;
+  nlohmann::json comparison = e.comparison.toJson();
+  comparison.erase("backtest");  // every fold is under backtest.models already
+  nlohmann::json decision = e.decision.toJson();
+  decision["text"] = r.decisionText;
+  nlohmann::json timings = nlohmann::json::object();
+  for (const auto& [stage, seconds] : r.timings) timings[stage + "_s"] = seconds;
+  nlohmann::json champion = nullptr;
+  if (e.champion)
+    champion = {{"version", e.champion->version}, {"spec", e.champion->spec}, {"train_end", e.champion->trainEnd}};
+  return {{"schema", kSchema},
+          {"run_id", r.runId},
+          {"started_at", r.startedAt},
+          {"finished_at", r.finishedAt},
+          {"tool_version", kToolVersion},
+          {"config", r.config->toJson()},
+          {"data", r.input->summary()},
+          {"backtest",
+           {{"config", e.backtest.config.toJson()},
+            {"leaderboard", e.leaderboard.toJson()},
+            {"models", e.backtest.toJson()["models"]}}},
+          {"best", {{"label", e.best().label}, {"spec", e.best().spec}}},
+          {"champion", champion},
+          {"comparison", comparison},
+          {"decision", decision},
+          {"registry",
+           {{"uri", r.registryUri},
+            {"name", r.config->name},
+            {"version", r.version},
+            {"sha256", r.sha256},
+            {"promoted", e.decision.promote},
+            {"champion_before", r.championBefore ? nlohmann::json(*r.championBefore) : nlohmann::json(nullptr)},
+            {"champion_after", r.championAfter}}},
+          {"export",
+           {{"file", "powerbi.csv"},
+            {"model_version", r.exportedModelVersion},
+            {"forecast_rows", r.exportForecastRows},
+            {"actual_rows", r.exportActualRows},
+            {"series", r.exportedSeries}}},
+          {"files", r.files},
+          {"timings", timings}};
+}
+
+std::string PipelineReport::markdown(const PipelineRecord& r) {
+  const CandidateEvaluation& e = *r.evaluation;
+  const PipelineConfig& c = *r.config;
+  std::string md = "# Pipeline run " + r.runId + ": " + c.name + "\n\n";
+  md += "Configuration `" + c.file + "`, started " + r.startedAt + ", finished " + r.finishedAt + ".\n\n";
+  md += std::string("**Decision:** ") + (e.decision.promote ? "promoted" : "kept the champion") + " - registered v" +
+        std::to_string(r.version) + "; champion now v" + std::to_string(r.championAfter) + ".\n\n";
+
+  md += "## Data\n\n" + r.input->description + " `" + r.input->source + "`: " + std::to_string(r.input->rowsRead) +
+        " rows read, " + std::to_string(r.input->rowsRejected) + " rejected.\n\n| series | start | end | periods | missing |\n|---|---|---|---:|---:|\n";
+  for (const auto& s : r.input->summary()["series"])
+    md += "| " + cell(s["name"].get<std::string>()) + " | " + s["start"].get<std::string>() + " | " +
+          s["end"].get<std::string>() + " | " + std::to_string(s["periods"].get<int>()) + " | " +
+          std::to_string(s["missing"].get<int>()) + " |\n";
+  md += "\nValidation: " + std::to_string(r.input->findings.countOf(Severity::Error)) + " error and " +
+        std::to_string(r.input->findings.countOf(Severity::Warning)) + " warning finding(s).\n\n";
+
+  const auto& bt = e.backtest.config;
+  md += "## Leaderboard\n\nRolling origin, " + std::to_string(bt.folds) + " folds of horizon " +
+        std::to_string(bt.horizon) + " (" + std::string(windowKindName(bt.window)) + " window), ranked by " +
+        e.leaderboard.metric().label() + " (mean over folds).\n\n| rank | model | mean | std | min | max | folds ok | failed |\n|---:|---|---:|---:|---:|---:|---:|---:|\n";
+  for (const auto& x : e.leaderboard.entries())
+    md += "| " + std::to_string(x.rank) + " | " + cell(x.label) + " | " + fmt(x.value.mean) + " | " + fmt(x.value.std) +
+          " | " + fmt(x.value.min) + " | " + fmt(x.value.max) + " | " + std::to_string(x.succeeded) + " | " +
+          std::to_string(x.failed) + " |\n";
+  md += "\n![leaderboard](leaderboard.svg)\n\n";
+
+  md += "## Champion vs challenger\n\nChallenger: `" + e.best().label + "`. ";
+  if (e.champion) {
+    const auto& dm = e.comparison.dm;
+    md += "Champion: v" + std::to_string(e.champion->version) + " `" + e.champion->spec + "`, refitted on the same " +
+          std::to_string(e.comparison.foldsCompared) + " of " + std::to_string(e.comparison.foldsTotal) +
+          " folds. Diebold-Mariano: DM = " + fmt(dm.statistic) + ", p = " + fmt(dm.pValue) + ".\n\n";
+  } else {
+    md += "No champion yet.\n\n";
+  }
+  md += "| rule | passed | reason |\n|---|---|---|\n";
+  for (const auto& check : e.decision.checks)
+    md += "| " + check.rule + " | " + (check.passed ? "yes" : "**no**") + " | " + cell(check.reason) + " |\n";
+
+  md += "\n## Registry\n\n`" + r.registryUri + "`: `" + c.name + "` v" + std::to_string(r.version) + " (sha256 `" +
+        r.sha256 + "`). History entry: " + cell(r.decisionText) + "\n\n";
+  md += "## Forecast\n\n`powerbi.csv`: " + std::to_string(r.exportForecastRows) + " forecast rows and " +
+        std::to_string(r.exportActualRows) + " actual rows of v" + r.exportedModelVersion + ".\n\n";
+  for (std::size_t i = 0; i < r.exported.size(); ++i)
+    md += "![" + cell(r.exportedSeries[i]) + "](forecast-" + std::to_string(i + 1) + ".svg)\n";
+  md += "\n## Timings\n\n| stage | seconds |\n|---|---:|\n";
+  for (const auto& [stage, seconds] : r.timings) md += "| " + stage + " | " + fmt(seconds, 3) + " |\n";
+  return md;
+}
+
+void PipelineReport::write(const PipelineRecord& r, const nlohmann::json& report, const std::filesystem::path& dir) {
+  writeText(dir / "report.json", report.dump(2) + "\n");
+  std::vector<std::pair<std::string, double>> bars;
+  for (const auto& x : r.evaluation->leaderboard.entries()) bars.emplace_back(x.label, x.value.mean);
+  writeText(dir / "leaderboard.svg",
+            SvgChart::bars(r.evaluation->leaderboard.metric().label() + " by model (mean over folds, lower is better)", bars));
+  for (std::size_t i = 0; i < r.exported.size(); ++i) {
+    const TimeSeries* s = r.input->panel.find(r.exportedSeries[i]);
+    if (!s && r.input->panel.series.size() == 1) s = &r.input->panel.series.front();
+    const TimeSeries history = s ? recent(*s, r.exported[i].horizon()) : TimeSeries{};
+    writeText(dir / ("forecast-" + std::to_string(i + 1) + ".svg"),
+              SvgChart::forecast(r.exportedSeries[i] + ": " + r.config->name + " v" + r.exportedModelVersion, history,
+                                 r.exported[i]));
+  }
+  writeText(dir / "report.md", markdown(r));
+}
+
+}  // namespace foresight::pipeline

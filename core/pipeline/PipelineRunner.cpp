@@ -1,0 +1,239 @@
+#include "pipeline/PipelineRunner.h"
+
+#include <chrono>
+#include <fstream>
+#include <utility>  // std::as_const
+
+#include "engine/common/Errors.h"
+#include "engine/models/ModelArtifact.h"
+#include "engine/models/PanelFitter.h"
+#include "pipeline/CandidateEvaluation.h"
+#include "pipeline/PipelineInput.h"
+#include "pipeline/PipelineRecord.h"
+#include "pipeline/PipelineReport.h"
+#include "pipeline/PowerBiExport.h"
+#include "pipeline/RegisteredModel.h"
+#include "pipeline/RunId.h"
+#include "registry/ModelRegistry.h"
+
+namespace foresight::pipeline {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The run's log: every line goes to run.log and to the caller's sink.
+class RunLog {
+ public:
+  RunLog(const std::filesystem::path& file, std::function<void(const std::string&)> sink)
+      : out_(file, std::ios::trunc), sink_(std::move(sink)) {
+    if (!out_) throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the run log");
+  }
+  void operator()(const std::string& line) {
+    out_ << utcTimestamp() << " " << line << "\n";
+    out_.flush();
+    if (sink_) sink_(line);
+  }
+
+ private:
+  std::ofstream out_;
+  std::function<void(const std::string&)> sink_;
+};
+
+// Times stages into the record and maps their progress onto the whole run.
+class Stages {
+ public:
+  Stages(PipelineRecord& record, const PipelineRunOptions& options, RunLog& log)
+      : record_(record), options_(options), log_(log) {}
+  // Starts a stage covering [from, to] of the run's progress.
+  ProgressSink begin(const std::string& name, double from, double to) {
+    finish();
+    if (options_.cancel) options_.cancel->throwIfCancelled();
+    name_ = name;
+    started_ = Clock::now();
+    log_(name + ": started");
+    if (options_.progress) options_.progress(from, name);
+    return [this, from, to, name](double f, std::string_view step) {
+      if (options_.progress) options_.progress(from + (to - from) * f, step.empty() ? std::string_view(name) : step);
+    };
+  }
+  void finish() {
+    if (name_.empty()) return;
+    const double s = std::chrono::duration<double>(Clock::now() - started_).count();
+    record_.timings.emplace_back(name_, s);
+    log_(name_ + ": done in " + std::to_string(s).substr(0, 6) + " s");
+    name_.clear();
+  }
+
+ private:
+  PipelineRecord& record_;
+  const PipelineRunOptions& options_;
+  RunLog& log_;
+  std::string name_;
+  Clock::time_point started_;
+};
+
+std::optional<ChampionInfo> findChampion(registry::ModelRegistry& reg, const std::string& name) {
+  for (const auto& m : reg.list()) {
+    if (m.name != name || !m.aliases.count(registry::kChampion)) continue;
+    const RegisteredModel champion = RegisteredModel::pull(reg, registry::ModelReference::atAlias(name, registry::kChampion));
+    // A panel artifact holds one model per series, all made from the same spec.
+    return ChampionInfo{champion.version().version, champion.models().front()->specText(), champion.version().trainEnd};
+  }
+  return std::nullopt;
+}
+
+// The comparison for the registry history: summaries and the DM test, not every fold.
+nlohmann::json comparisonSummary(const CandidateEvaluation& e) {
+  nlohmann::json j = e.comparison.toJson();
+  j.erase("backtest");
+  j["decision"] = e.decision.toJson();
+  return j;
+}
+
+nlohmann::json backtestSummary(const CandidateEvaluation& e, const PipelineConfig& c, const std::string& runId) {
+  return {{"run_id", runId},
+          {"metric", c.metric.name()},
+          {"config", e.backtest.config.toJson()},
+          {"label", e.best().label},
+          {"spec", e.best().spec},
+          {"summary", e.best().summary.toJson()},
+          {"leaderboard", e.leaderboard.toJson()}};
+}
+
+}  // namespace
+
+PipelineRunner::PipelineRunner(PipelineConfig config, PipelineRunOptions options)
+    : config_(std::move(config)), options_(std::move(options)) {}
+
+PipelineRunResult PipelineRunner::run() {
+  namespace fs = std::filesystem;
+  PipelineRunResult result;
+  result.runId = options_.runId.empty() ? makeRunId() : options_.runId;
+  result.runDir = config_.out.empty() ? fs::path("runs") / config_.name / result.runId : fs::path(config_.out);
+  std::error_code ec;
+  fs::create_directories(result.runDir, ec);
+  if (ec) throw InputError(InputLocation{result.runDir.string(), 0, "", ""}, "cannot create the run folder: " + ec.message());
+  result.logFile = result.runDir / "run.log";
+  RunLog log(result.logFile, options_.log);
+  PipelineRecord record;
+  record.runId = result.runId;
+  record.startedAt = utcTimestamp();
+  record.config = &config_;
+  Stages stages(record, options_, log);
+  const auto t0 = Clock::now();
+  log("run " + result.runId + " of " + config_.file + " -> " + result.runDir.string());
+
+  auto progress = stages.begin("data", 0.0, 0.1);
+  const PipelineInput input = PipelineInput::load(config_, progress, options_.cancel);
+  record.input = &input;
+  const TimeSeries& first = input.panel.series.front();
+  log("data: " + input.description + ", " + std::to_string(input.panel.series.size()) + " series, " +
+      first.start.toIso() + " to " + first.end().toIso() + " (" + std::to_string(first.size()) + " periods), " +
+      std::to_string(input.findings.countOf(Severity::Warning)) + " warning finding(s)");
+
+  stages.begin("registry", 0.1, 0.12);
+  registry::ModelRegistry reg(registry::RegistryUri::resolve(config_.registry.empty() ? std::nullopt : std::optional(config_.registry)));
+  record.registryUri = reg.uri().redacted();
+  const std::optional<ChampionInfo> champion = findChampion(reg, config_.name);
+  log(champion ? "registry: champion is v" + std::to_string(champion->version) + " (" + champion->spec + ", data to " +
+                     champion->trainEnd + ")"
+               : "registry: no champion for '" + config_.name + "' yet");
+
+  progress = stages.begin("backtest", 0.12, 0.8);
+  Date dataEnd = first.end();
+  for (const auto& s : input.panel.series) dataEnd = std::max(dataEnd, s.end());
+  const CandidateEvaluation evaluation =
+      CandidateEvaluation::run(config_, input.panel, champion, dataEnd, progress, options_.cancel);
+  record.evaluation = &evaluation;
+  log("backtest: best candidate " + evaluation.best().label + "; policy says " +
+      (evaluation.decision.promote ? "promote" : "keep the champion"));
+
+  progress = stages.begin("fit", 0.8, 0.9);
+  PanelFitOptions fitOptions;
+  fitOptions.threads = config_.backtest.threads;
+  fitOptions.progress = progress;
+  fitOptions.cancel = options_.cancel;
+  const PanelFitResult fit = PanelFitter(ModelSpec::parse(evaluation.best().spec), fitOptions).fit(input.panel);
+  if (!fit.failures.empty())
+    throw InputError(InputLocation{config_.file, 0, "", ""}, "the best candidate '" + evaluation.best().label +
+                                                                 "' failed to fit series '" + fit.failures.front().series +
+                                                                 "': " + fit.failures.front().message);
+  record.fitted = fit.fitted();
+  const nlohmann::json artifact = ModelArtifact::build(record.fitted, record.fitted.size() > 1);
+  result.modelFile = result.runDir / "model.json";
+  ModelArtifact::write(result.modelFile, artifact);
+
+  stages.begin("register", 0.9, 0.93);
+  if (options_.cancel) options_.cancel->throwIfCancelled();
+  registry::PushRequest push;
+  push.name = config_.name;
+  push.artifact = ModelArtifact::toText(artifact);
+  push.artifactLabel = result.modelFile.string();
+  if (!config_.description.empty()) push.description = config_.description;
+  push.tags = {{"run_id", result.runId}, {"pipeline", fs::path(config_.file).stem().string()}};
+  push.backtest = backtestSummary(evaluation, config_, result.runId);
+  const registry::PushResult pushed = reg.push(push);
+  result.version = record.version = pushed.version;
+  record.sha256 = pushed.sha256;
+  log("register: " + config_.name + " v" + std::to_string(pushed.version) + " (sha256 " + pushed.sha256 + ")");
+
+  stages.begin("promote", 0.93, 0.95);
+  result.decision = record.decisionText = evaluation.decisionText(pushed.version);
+  result.championBefore = record.championBefore = champion ? std::optional(champion->version) : std::nullopt;
+  if (evaluation.decision.promote) {
+    registry::PromoteRequest request{config_.name, pushed.version, record.championBefore, result.decision,
+                                     comparisonSummary(evaluation)};
+    reg.promote(request);
+    result.promoted = true;
+    result.championAfter = pushed.version;
+  } else {
+    // Recorded as a decision in the history: the challenger alias with the reasons.
+    reg.setAlias(config_.name, "challenger", pushed.version, result.decision);
+    result.championAfter = champion ? champion->version : 0;
+  }
+  record.championAfter = result.championAfter;
+  log("promote: " + result.decision);
+
+  stages.begin("export", 0.95, 0.98);
+  const int horizon = config_.exportHorizon > 0 ? config_.exportHorizon : config_.backtest.horizon;
+  const auto& levels = config_.exportLevels.empty() ? config_.backtest.levels : config_.exportLevels;
+  PowerBiExport csv(result.runId);
+  std::optional<RegisteredModel> live;  // the champion that stays, fed the newer actuals
+  std::vector<const Forecaster*> exportedModels = record.fitted;
+  if (result.promoted || result.championAfter == 0) {
+    record.exportedModelVersion = std::to_string(pushed.version);
+  } else {
+    live = RegisteredModel::pull(reg, registry::ModelReference::atAlias(config_.name, registry::kChampion));
+    live->updateWith(input.panel, input.source);
+    exportedModels = std::as_const(*live).models();
+    record.exportedModelVersion = std::to_string(live->version().version);
+  }
+  RegisteredModel::exportModels(csv, exportedModels, input.panel, horizon, levels, config_.exportHistory, config_.name,
+                                record.exportedModelVersion);
+  for (const Forecaster* m : exportedModels) {
+    record.exported.push_back(m->forecast(horizon, levels));
+    record.exportedSeries.push_back(m->info().series);
+  }
+  result.powerBiCsv = result.runDir / "powerbi.csv";
+  csv.writeFile(result.powerBiCsv);
+  record.exportForecastRows = csv.forecastRows();
+  record.exportActualRows = csv.actualRows();
+  log("export: " + std::to_string(csv.forecastRows()) + " forecast rows of " + config_.name + " v" +
+      record.exportedModelVersion + " -> " + result.powerBiCsv.string());
+
+  record.files = {{"report_json", "report.json"}, {"report_md", "report.md"}, {"powerbi_csv", "powerbi.csv"},
+                  {"model", "model.json"}, {"log", "run.log"}};
+  stages.finish();
+  record.timings.emplace_back("total", std::chrono::duration<double>(Clock::now() - t0).count());
+  record.finishedAt = utcTimestamp();
+  result.report = PipelineReport::toJson(record);
+  result.reportJson = result.runDir / "report.json";
+  result.reportMd = result.runDir / "report.md";
+  PipelineReport::write(record, result.report, result.runDir);
+  log("report: " + result.reportMd.string());
+  if (options_.progress) options_.progress(1.0, "done");
+  return result;
+}
+
+}  // namespace foresight::pipeline
