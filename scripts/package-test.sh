@@ -195,6 +195,17 @@ if foresight serve --help >/dev/null 2>&1; then
   kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 fi
 
+unit=/usr/lib/systemd/system/foresight-serve.service
+if [[ -f $unit ]] && command -v systemctl >/dev/null; then
+  log "the systemd unit verifies; an enabled unit is disabled on removal"
+  systemd-analyze verify "$unit" >&2
+  # `enable` works without a running systemd; it only makes the links that
+  # prerm must take away again (checked after the purge).
+  systemctl enable foresight-serve.service >/dev/null 2>&1
+  compgen -G '/etc/systemd/system/*.wants/foresight-serve.service' >/dev/null ||
+    fail "systemctl enable made no link"
+fi
+
 # ------------------------------------------------------------------ purge
 cd "$root"
 log "dpkg --purge leaves nothing behind"
@@ -207,6 +218,8 @@ while read -r path; do
   fail "left behind: $path"
 done <"$work/installed"
 [[ ! -e /etc/foresight ]] || fail "left behind: /etc/foresight"
+leftover=$(find /etc/systemd -name 'foresight-serve.service' 2>/dev/null || true)
+[[ -z $leftover ]] || fail "left behind: $leftover"
 
 step="done"
 echo "package-test: PASS ($(basename "$deb"), $(wc -l <"$work/deb-files") paths)"
