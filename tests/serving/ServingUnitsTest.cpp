@@ -1,0 +1,199 @@
+// The serving pieces that need no socket: query and path decoding, UTF-8
+// checks, the API key, request validation, the forecast cache, access log
+// scrubbing, the OpenAPI document.
+#include <QtTest/QtTest>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "TestSupport.h"
+#include "engine/common/Errors.h"
+#include "serving/AccessLog.h"
+#include "serving/ApiKey.h"
+#include "serving/ForecastCache.h"
+#include "serving/ForecastQuery.h"
+#include "serving/HttpError.h"
+#include "serving/OpenApiDocument.h"
+#include "serving/QueryString.h"
+#include "serving/RequestPath.h"
+
+using namespace foresight;
+using namespace foresight::serving;
+
+namespace {
+
+// The status of the HttpError `f` throws; 0 when it does not throw.
+template <typename F>
+int statusOf(F f) {
+  try {
+    f();
+  } catch (const HttpError& e) {
+    return e.status();
+  }
+  return 0;
+}
+
+}  // namespace
+
+class ServingUnitsTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void utf8Validation() {
+    QVERIFY(isValidUtf8("plain"));
+    QVERIFY(isValidUtf8("Zürich, 東京, 🙂"));
+    QVERIFY(!isValidUtf8("\xff"));
+    QVERIFY(!isValidUtf8("\xc3\x28"));          // bad continuation
+    QVERIFY(!isValidUtf8("\xc0\xaf"));          // overlong '/'
+    QVERIFY(!isValidUtf8("\xed\xa0\x80"));      // UTF-16 surrogate
+    QVERIFY(!isValidUtf8("\xe2\x82"));          // truncated
+    QVERIFY(!isValidUtf8("\xf4\x90\x80\x80"));  // beyond U+10FFFF
+  }
+
+  void queryStringDecodesStrictly() {
+    const QueryString q = QueryString::parse("horizon=30&level=80%2C95&series=South+West&format=");
+    QCOMPARE(*q.get("horizon"), std::string("30"));
+    QCOMPARE(*q.get("level"), std::string("80,95"));
+    QCOMPARE(*q.get("series"), std::string("South West"));
+    QCOMPARE(*q.get("format"), std::string());
+    QVERIFY(!q.get("alias"));
+    QCOMPARE(statusOf([] { QueryString::parse("a=1&a=2"); }), 400);
+    QCOMPARE(statusOf([] { QueryString::parse("series=%FF"); }), 400);
+    QCOMPARE(statusOf([] { QueryString::parse("a=1").requireOnly({"b"}); }), 400);
+    QCOMPARE(statusOf([] { QueryString::parse("b=1").requireOnly({"b"}); }), 0);
+  }
+
+  void pathSegmentsCannotEscape() {
+    const RequestPath p = RequestPath::parse("/v1/models/aw%2Drevenue/forecast");
+    QVERIFY(p.is({"v1", "models", "aw-revenue", "forecast"}));
+    QVERIFY(RequestPath::parse("/v1/health/").is({"v1", "health"}));
+    for (const char* bad : {"/v1/models/../x", "/v1/models/%2e%2e/x", "/v1/models/a%2Fb", "/v1/models/a%00b",
+                            "/v1/models/%C3%28", "relative", "/v1/models/a%5Cb"})
+      QVERIFY2(statusOf([bad] { RequestPath::parse(bad); }) == 400, bad);
+  }
+
+  void apiKeyComparesDigests() {
+    const ApiKey none;
+    QVERIFY(!none.configured());
+    QVERIFY(none.matches("anything"));
+    const ApiKey key = ApiKey::fromValue("  s3cret\n", "test");
+    QVERIFY(key.configured());
+    QVERIFY(key.matches("s3cret"));
+    QVERIFY(!key.matches("s3cre"));
+    QVERIFY(!key.matches("s3cret "));
+    QVERIFY(!key.matches(""));
+    QVERIFY_THROWS_EXCEPTION(InputError, ApiKey::fromValue(" \n", "test"));
+  }
+
+  void apiKeyFromFile() {
+    const auto dir = test::makeTempDir("apikey");
+    std::ofstream(dir / "key") << "from-file\nsecond line ignored\n";
+    QVERIFY(ApiKey::fromFile(dir / "key").matches("from-file"));
+    std::ofstream(dir / "empty") << "\n";
+    QVERIFY_THROWS_EXCEPTION(InputError, ApiKey::fromFile(dir / "empty"));
+    try {
+      ApiKey::fromFile(dir / "missing");
+      QFAIL("a missing key file was accepted");
+    } catch (const InputError& e) {
+      QVERIFY(std::string(e.what()).find("missing") != std::string::npos);
+    }
+  }
+
+  void forecastQueryValidation() {
+    const ServingLimits limits;
+    const ForecastQuery q = ForecastQuery::fromQuery(QueryString::parse("horizon=12&level=95,80&alias=staging&format=csv"), limits);
+    QCOMPARE(q.horizon, 12);
+    QCOMPARE(q.levels, (std::vector<double>{80, 95}));
+    QCOMPARE(*q.alias, std::string("staging"));
+    QVERIFY(q.csv);
+    QCOMPARE(q.levelsKey(), std::string("80,95"));
+    const std::vector<std::pair<const char*, int>> cases = {
+        {"", 400},          {"horizon=x", 400},           {"horizon=0", 422},
+        {"horizon=-1", 422}, {"horizon=1001", 422},        {"horizon=1e2", 400},
+        {"horizon=1&level=", 400}, {"horizon=1&level=0", 422}, {"horizon=1&level=100", 422},
+        {"horizon=1&level=inf", 422}, {"horizon=1&level=80,80", 422}, {"horizon=1&format=xml", 400},
+        {"horizon=1&alias=a&version=1", 400}, {"horizon=1&version=x", 400}, {"horizon=1&version=0", 422},
+        {"horizon=1&alias=..", 400}, {"horizon=1&extra=1", 400}, {"horizon=99999999999999999999", 422}};
+    for (const auto& [text, status] : cases)
+      QVERIFY2(statusOf([&] { ForecastQuery::fromQuery(QueryString::parse(text), limits); }) == status, text);
+  }
+
+  void forecastBodyValidation() {
+    const ServingLimits limits;
+    const QueryString none;
+    const ForecastQuery q = ForecastQuery::fromBody(
+        R"({"horizon":3,"level":[90],"series":"s","history":[{"date":"2020-01-03","value":2},{"date":"2020-01-01","value":null}]})",
+        none, limits);
+    QCOMPARE(q.horizon, 3);
+    QCOMPARE(q.levels, std::vector<double>{90});
+    QVERIFY(q.history);
+    QCOMPARE(q.history->start.toIso(), std::string("2020-01-01"));
+    QCOMPARE(q.history->size(), Eigen::Index(3));
+    QVERIFY(std::isnan(q.history->values[0]) && std::isnan(q.history->values[1]));
+    QCOMPARE(q.history->values[2], 2.0);
+    const std::vector<std::pair<const char*, int>> cases = {
+        {"{", 400},
+        {"[]", 422},
+        {R"({"history":[]})", 422},
+        {R"({"horizon":"3","history":[{"date":"2020-01-01","value":1}]})", 422},
+        {R"({"horizon":2.5,"history":[{"date":"2020-01-01","value":1}]})", 422},
+        {R"({"horizon":3})", 422},
+        {R"({"horizon":3,"history":[{"date":"2020-02-30","value":1}]})", 422},
+        {R"({"horizon":3,"history":[{"date":"2020-01-01","value":"1"}]})", 422},
+        {R"({"horizon":3,"history":[{"date":"2020-01-01","value":1},{"date":"2020-01-01","value":2}]})", 422},
+        {R"({"horizon":3,"history":[{"value":1}]})", 422},
+        {R"({"horizon":3,"history":[{"date":"2020-01-01","value":1,"x":0}]})", 422},
+        {R"({"horizon":3,"level":"x","history":[{"date":"2020-01-01","value":1}]})", 400},
+        {R"({"horizon":3,"level":[120],"history":[{"date":"2020-01-01","value":1}]})", 422},
+        {R"({"horizon":3,"history":[{"date":"2020-01-01","value":1}],"extra":true})", 422},
+        {"{\"horizon\":3,\"series\":\"\xff\",\"history\":[]}", 400}};
+    for (const auto& [text, status] : cases)
+      QVERIFY2(statusOf([&] { ForecastQuery::fromBody(text, none, limits); }) == status, text);
+    ServingLimits small;
+    small.maxHistory = 1;
+    QCOMPARE(statusOf([&] {
+               ForecastQuery::fromBody(R"({"horizon":1,"history":[{"date":"2020-01-01","value":1},{"date":"2020-01-02","value":1}]})",
+                                       none, small);
+             }),
+             413);
+  }
+
+  void forecastCacheEvictsLeastRecentlyUsed() {
+    ForecastCache cache(2);
+    const auto k1 = ForecastCache::key("m", 1, "sha", 3, "80", "", false);
+    const auto k2 = ForecastCache::key("m", 2, "sha", 3, "80", "", false);
+    const auto k3 = ForecastCache::key("m", 1, "sha", 3, "80", "", true);
+    QVERIFY(k1 != k2 && k1 != k3);
+    cache.insert(k1, "one");
+    cache.insert(k2, "two");
+    QCOMPARE(*cache.find(k1), QByteArray("one"));  // k1 is now the most recent
+    cache.insert(k3, "three");                     // evicts k2
+    QVERIFY(!cache.find(k2));
+    QCOMPARE(*cache.find(k3), QByteArray("three"));
+    QCOMPARE(cache.size(), std::size_t(2));
+    QCOMPARE(cache.hits(), 2LL);
+    QCOMPARE(cache.misses(), 1LL);
+  }
+
+  void accessLogNeverShowsTheKey() {
+    QCOMPARE(AccessLog::scrubTarget("/v1/models?api_key=s3cret&x=1"), QByteArray("/v1/models?api_key=***&x=1"));
+    QCOMPARE(AccessLog::scrubTarget("/m?a=1&api%5Fkey=s3cret"), QByteArray("/m?a=1&api%5Fkey=***"));
+    const QByteArray line = AccessLog::requestLine("GET", "/x?api_key=s3cret\n", 401, 10, 0.5);
+    QVERIFY(!line.contains("s3cret"));
+    QVERIFY(line.contains(" GET /x?api_key=*** 401 10 0.50ms"));
+    QCOMPARE(line.count('\n'), 1);
+  }
+
+  void openApiDocumentDescribesEveryRoute() {
+    const QByteArray bytes = OpenApiDocument::bytes();
+    const auto doc = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size());
+    QVERIFY(doc["openapi"].get<std::string>().starts_with("3."));
+    for (const char* path : {"/v1/health", "/v1/models", "/v1/models/{name}", "/v1/models/{name}/forecast",
+                             "/openapi.json", "/metrics"})
+      QVERIFY2(doc["paths"].contains(path), path);
+    QVERIFY(doc["paths"]["/v1/models/{name}/forecast"].contains("post"));
+    QVERIFY(doc["components"]["securitySchemes"].contains("ApiKeyHeader"));
+  }
+};
+
+QTEST_GUILESS_MAIN(ServingUnitsTest)
+#include "ServingUnitsTest.moc"
