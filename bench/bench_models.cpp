@@ -33,6 +33,7 @@ struct Options {
   std::string aw = FORESIGHT_SOURCE_DIR "/../shared/data/adventureworks";
   std::string rscript = "Rscript";
   std::string rResults;  // R's output of an earlier run, instead of running R again
+  std::string forecasts;  // where to write our point forecasts (to compare builds bit for bit)
   std::vector<std::string> models{"naive", "snaive", "drift", "mean", "moving_average", "theta", "ets", "auto_arima"};
   std::size_t limit = 0;
   int m4Period = 1;
@@ -45,7 +46,8 @@ const char* kUsage =
     "  --limit N        first N M4 Weekly series only (default all 359)\n"
     "  --models         model names (default naive,snaive,drift,mean,moving_average,theta,ets,auto_arima)\n"
     "  --m4-period P    seasonal period given to ets, theta, auto_arima and R on M4 (default 1, the organisers')\n"
-    "  --no-r           do not run R; --r-results FILE reads R's output of an earlier run instead\n";
+    "  --no-r           do not run R; --r-results FILE reads R's output of an earlier run instead\n"
+    "  --forecasts FILE writes model,series,forecasts (17 digits) to compare two builds\n";
 
 std::vector<std::string> splitList(const std::string& text) {
   std::vector<std::string> out;
@@ -73,6 +75,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--no-r") o.withR = false;
     else if (a == "--rscript") o.rscript = value();
     else if (a == "--r-results") o.rResults = value();
+    else if (a == "--forecasts") o.forecasts = value();
     else if (a == "--help") {
       std::printf("%s", kUsage);
       std::exit(0);
@@ -156,6 +159,18 @@ void printTables(const std::vector<ModelRuns>& all, const std::vector<BenchSerie
   }
 }
 
+void writeForecasts(const std::string& path, const std::vector<ModelRuns>& all, const std::vector<BenchSeries>& series) {
+  std::FILE* out = std::fopen(path.c_str(), "w");
+  if (!out) throw std::runtime_error("cannot write " + path);
+  for (const ModelRuns& runs : all)
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      std::fprintf(out, "%s,%s", runs.model.c_str(), series[i].id.c_str());
+      for (double v : runs.ours[i].mean) std::fprintf(out, ",%.17g", v);
+      std::fprintf(out, "\n");
+    }
+  std::fclose(out);
+}
+
 RRun obtainR(const Options& o, const std::vector<BenchSeries>& series) {
   if (!o.rResults.empty()) return readRResults(o.rResults);
   RRun run;
@@ -190,6 +205,7 @@ int main(int argc, char** argv) {
       all.push_back(std::move(runs));
     }
     const double ourWall = wallSeconds() - wall0, ourCpu = processCpuSeconds() - cpu0, ourRss = peakRssMiB();
+    if (!o.forecasts.empty()) writeForecasts(o.forecasts, all, series);
 
     const RRun r = obtainR(o, series);
     for (ModelRuns& runs : all) {
