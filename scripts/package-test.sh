@@ -129,20 +129,10 @@ desktop-file-validate "/usr/share/applications/$app_id.desktop"
 appstreamcli validate --no-net "/usr/share/metainfo/$app_id.metainfo.xml" >&2
 
 log "man pages render"
-for page in /usr/share/man/man1/foresight*.1.gz; do
-  out=$(zcat "$page" | groff -man -Tutf8 -ww -z 2>&1) || fail "$page: $out"
-  [[ -z $out ]] || fail "$page: groff warnings: $out"
-done
+"$root"/packaging/tools/check-man.sh /usr/share/man/man1/foresight*.1.gz >&2
 
 log "bash completion"
-complete_words() {  # complete_words WORD... : what <TAB> offers after the words
-  bash -c 'source /usr/share/bash-completion/completions/foresight
-           COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _foresight; echo "${COMPREPLY[*]}"' _ "$@"
-}
-[[ " $(complete_words foresight da) " == *" data "* ]] || fail "no 'data' for 'foresight da'"
-[[ " $(complete_words foresight data s) " == *" sample "* ]] || fail "no 'sample' for 'foresight data s'"
-[[ " $(complete_words foresight data sample --o) " == *" --out "* ]] || fail "no --out for 'data sample'"
-[[ " $(complete_words foresight registry pr) " == *" promote "* ]] || fail "no 'promote' for 'registry pr'"
+"$root"/packaging/tools/check-completion.sh /usr/share/bash-completion/completions/foresight >&2
 
 log "the built-in sample through the installed CLI"
 foresight data sample --out "$work/sample" >/dev/null
@@ -165,7 +155,8 @@ fi
 if [[ -x /usr/bin/foresight-workbench ]]; then
   log "foresight-workbench starts offscreen"
   export QT_QPA_PLATFORM=offscreen
-  if foresight-workbench --help 2>/dev/null | grep -q -- '--smoke-test'; then
+  workbench_help=$(foresight-workbench --help 2>/dev/null || true)
+  if [[ $workbench_help == *--smoke-test* ]]; then
     timeout 60 foresight-workbench --smoke-test 2>"$work/workbench.err" ||
       { cat "$work/workbench.err" >&2; fail "--smoke-test did not exit 0"; }
   else
