@@ -116,14 +116,20 @@ def roff_text(lines):
     return out
 
 
-def roff_items(items):
+def roff_items(title, items):
     out = []
     for term, text in items:
-        out += [".TP", roff_term(term), esc(text)]
+        # Positional arguments are placeholders (italic), even in lower case.
+        shown = "\\fI" + esc(term) + "\\fR" if title == "Arguments" else roff_term(term)
+        out += [".TP", shown, esc(text)]
     return out
 
 
 def roff_usage(usage, words):
+    # QCommandLineParser names the program by the path it was started with.
+    first, _, rest = usage.partition(" ")
+    if os.path.basename(first) == words[0]:
+        usage = (words[0] + " " + rest).strip()
     head = " ".join(words)
     rest = usage[len(head):].strip() if usage.startswith(head) else usage
     return "\\fB" + esc(head) + "\\fR " + esc(rest)
@@ -141,7 +147,8 @@ def name_line(program, blocks):
 
 def man_header(program, version, date):
     return [f'.\\" Generated from "{program} --help" by packaging/tools/help_docs.py; do not edit.',
-            f'.TH {program.upper()} 1 "{date}" "{esc(version)}" "User Commands"']
+            f'.TH {program.upper()} 1 "{date}" "{esc(version)}" "User Commands"',
+            ".nh"]  # no hyphenation: option names and file names stay whole
 
 
 def man_page(program, version, date, top_help, commands):
@@ -152,9 +159,10 @@ def man_page(program, version, date, top_help, commands):
     out.append(".SH DESCRIPTION")
     for block in blocks:
         if block[0] == "text":
-            out += [".PP"] + roff_text(block[1])
+            text = roff_text(block[1])
+            out += [".PP"] + text if text else []
         else:
-            out += [".SH " + block[1].upper()] + roff_items(block[2])
+            out += [".SH " + block[1].upper()] + roff_items(block[1], block[2])
     if commands:
         out.append('.SH "COMMAND REFERENCE"')
     for words, text in commands:
@@ -163,10 +171,11 @@ def man_page(program, version, date, top_help, commands):
         out += [".SS " + '"' + esc(" ".join(path)) + '"', ".PP", roff_usage(cmd_usage, path)]
         for block in cmd_blocks:
             if block[0] == "text":
-                out += [".PP"] + roff_text(block[1])
+                text = roff_text(block[1])
+                out += [".PP"] + text if text else []
             else:
                 out += [".PP", "\\fB" + esc(block[1]) + ":\\fR", ".RS 4"]
-                out += roff_items(block[2]) + [".RE"]
+                out += roff_items(block[1], block[2]) + [".RE"]
     other = "foresight-workbench" if program == "foresight" else "foresight"
     out += [".SH \"SEE ALSO\"", f"\\fB{esc(other)}\\fR(1)"]
     return "\n".join(out) + "\n"
