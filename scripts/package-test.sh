@@ -80,10 +80,11 @@ pattern="^($(IFS='|'; echo "${allowed[*]}"))\$"
 unexpected=$(grep -Ev "$pattern" "$work/deb-files" || true)
 [[ -z $unexpected ]] || fail "files outside the install layout: $(echo $unexpected)"
 required=(/usr/bin/foresight /usr/share/man/man1/foresight.1.gz
-          /usr/share/bash-completion/completions/foresight "/usr/share/applications/$app_id.desktop"
-          "/usr/share/icons/hicolor/scalable/apps/$app_id.svg" "/usr/share/metainfo/$app_id.metainfo.xml")
+          /usr/share/bash-completion/completions/foresight)
 [[ -x $build/app/workbench/foresight-workbench ]] &&
-  required+=(/usr/bin/foresight-workbench /usr/share/man/man1/foresight-workbench.1.gz)
+  required+=(/usr/bin/foresight-workbench /usr/share/man/man1/foresight-workbench.1.gz
+             "/usr/share/applications/$app_id.desktop" "/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
+             "/usr/share/metainfo/$app_id.metainfo.xml")
 compgen -G 'resources/pipelines/*.json' >/dev/null && required+=(/usr/share/foresight/pipelines)
 [[ -f packaging/systemd/foresight-serve.service ]] &&
   required+=(/usr/lib/systemd/system/foresight-serve.service)
@@ -124,9 +125,11 @@ log "foresight --version"
 [[ $(command -v foresight) == /usr/bin/foresight ]] || fail "foresight is not /usr/bin/foresight on PATH"
 [[ $(foresight --version) == "foresight $version" ]] || fail "version '$(foresight --version)' is not $version"
 
-log "desktop-file-validate and appstreamcli validate on the installed files"
-desktop-file-validate "/usr/share/applications/$app_id.desktop"
-appstreamcli validate --no-net "/usr/share/metainfo/$app_id.metainfo.xml" >&2
+if [[ -f /usr/share/applications/$app_id.desktop ]]; then
+  log "desktop-file-validate and appstreamcli validate on the installed files"
+  desktop-file-validate "/usr/share/applications/$app_id.desktop"
+  appstreamcli validate --no-net "/usr/share/metainfo/$app_id.metainfo.xml" >&2
+fi
 
 log "man pages render"
 "$root"/packaging/tools/check-man.sh /usr/share/man/man1/foresight*.1.gz >&2
@@ -138,7 +141,7 @@ log "the built-in sample through the installed CLI"
 foresight data sample --out "$work/sample" >/dev/null
 pipeline=/usr/share/foresight/pipelines/sample.json
 if [[ -f $pipeline ]] && foresight pipeline run --help >/dev/null 2>&1; then
-  step="foresight pipeline run $pipeline"
+  log "foresight pipeline run $pipeline on the sample"
   foresight pipeline run "$pipeline" --data "$work/sample" --registry "$registry" --out "$work/run" >&2
   [[ -s $work/run/report.json ]] || fail "no report.json in the run folder"
 else
