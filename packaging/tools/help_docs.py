@@ -61,6 +61,8 @@ def parse_help(text):
         items = blocks[-1][2] if in_section else []
         if not usage and line.startswith("Usage:"):
             usage = line[len("Usage:"):].strip()
+        elif usage and not blocks and previous.strip() and line.startswith(" "):
+            usage += " " + line.strip()  # a usage wrapped onto indented lines
         elif SECTION.match(line):
             blocks.append(("section", SECTION.match(line).group(1), []))
         elif in_section and items and line.strip() and (
