@@ -40,8 +40,9 @@ std::string CandidateEvaluation::decisionText(int challengerVersion) const {
   else
     text = champion ? "kept champion v" + std::to_string(champion->version) + ", challenger " + v + " not promoted:"
                     : "no champion and " + v + " not promoted:";
+  // A kept champion names only the rules that failed; a promotion every rule it passed.
   for (const auto& c : decision.checks)
-    text += " [" + c.rule + (c.passed ? " passed] " : " FAILED] ") + c.reason;
+    if (decision.promote || !c.passed) text += " [" + c.rule + (c.passed ? " passed] " : " FAILED] ") + c.reason;
   return text;
 }
 

@@ -7,7 +7,7 @@
 #include "engine/common/Errors.h"
 #include "engine/data/Dimension.h"
 #include "engine/data/Measure.h"
-#include "engine/models/ModelSpec.h"
+#include "engine/eval/ModelCandidate.h"
 #include "pipeline/StrictJsonReader.h"
 
 namespace foresight::pipeline {
@@ -124,7 +124,7 @@ PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::stri
   if (auto specs = r.texts(j, "", "candidates")) c.candidates = *specs;
   for (std::size_t i = 0; i < c.candidates.size(); ++i) {
     try {
-      ModelSpec::parse(c.candidates[i]);
+      ModelCandidate::fromSpec(c.candidates[i]);  // unknown models and bad parameters fail here
     } catch (const InputError& e) {
       r.fail("candidates[" + std::to_string(i) + "]", e.what());
     }

@@ -98,7 +98,8 @@ std::string PipelineReport::markdown(const PipelineRecord& r) {
 
   md += "## Data\n\n" + r.input->description + " `" + r.input->source + "`: " + std::to_string(r.input->rowsRead) +
         " rows read, " + std::to_string(r.input->rowsRejected) + " rejected.\n\n| series | start | end | periods | missing |\n|---|---|---|---:|---:|\n";
-  for (const auto& s : r.input->summary()["series"])
+  const nlohmann::json data = r.input->summary();
+  for (const auto& s : data["series"])
     md += "| " + cell(s["name"].get<std::string>()) + " | " + s["start"].get<std::string>() + " | " +
           s["end"].get<std::string>() + " | " + std::to_string(s["periods"].get<int>()) + " | " +
           std::to_string(s["missing"].get<int>()) + " |\n";

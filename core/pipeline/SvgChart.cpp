@@ -73,6 +73,7 @@ std::string SvgChart::shortNumber(double v) {
   if (a >= 1e9) std::snprintf(buf, sizeof buf, "%.3gG", v / 1e9);
   else if (a >= 1e6) std::snprintf(buf, sizeof buf, "%.3gM", v / 1e6);
   else if (a >= 1e4) std::snprintf(buf, sizeof buf, "%.3gk", v / 1e3);
+  else if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", v);
   else std::snprintf(buf, sizeof buf, "%.3g", v);
   return buf;
 }
@@ -117,7 +118,7 @@ std::string SvgChart::forecast(const std::string& title, const TimeSeries& histo
   }
   for (int k = 0; k <= 4; ++k) {  // date labels
     const double x = x0 + (x1 - x0) * k / 4;
-    svg += "<text x=\"" + num(s.px(x)) + "\" y=\"" + num(kHeight - kBottom + 18) + "\" text-anchor=\"middle\">" +
+    svg += "<text x=\"" + num(s.px(x)) + "\" y=\"" + num(kHeight - kBottom + 18) + "\" text-anchor=\"" + (k == 0 ? "start" : k == 4 ? "end" : "middle") + "\">" +
            Date::fromDays(static_cast<std::int32_t>(std::lround(x))).toIso() + "</text>\n";
   }
   if (!lo.empty()) {
