@@ -59,7 +59,12 @@ bool HttpFrontEnd::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
   const std::optional<QByteArray> connection = header(request, "connection");
   const bool close = closing_ || (guard && guard->closing()) ||
                      (connection && connection->toLower().contains("close"));
-  if (socket->state() == QAbstractSocket::ConnectedState) socket->write(reply.wire(close));
+  if (socket->state() == QAbstractSocket::ConnectedState) {
+    socket->write(reply.wire(close));
+    // Hand the reply to the kernel now rather than on the next event-loop
+    // pass: one poll round less per request under load.
+    socket->flush();
+  }
 
   const double seconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
   metrics_.observe(route, reply.status, seconds, reply.errorCode);
