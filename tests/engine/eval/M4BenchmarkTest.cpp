@@ -159,10 +159,10 @@ class M4BenchmarkTest : public QObject {
   }
   void weeklyBenchmarksReproduceThePublishedFigures() {
     // Makridakis et al. (2018), Weekly: Naive2 9.161 / 2.777, SES 9.012 /
-    // 2.685, Theta 9.093 / 2.637 (sMAPE / MASE). The organisers' code run in
-    // R 4.2 with forecast 8.20 (reference/m4_weekly.R) gives Theta sMAPE
-    // 9.094054, so the third decimal may differ by one unit there; the R
-    // values themselves are matched to 1e-5.
+    // 2.685, Theta 9.093 / 2.637 (sMAPE / MASE), to the third decimal. The
+    // organisers' code with forecast 8.20 (reference/m4_weekly.R) gives
+    // Theta sMAPE 9.094054: the publication used forecast 8.2, whose SES
+    // starts its alpha search at 0.5, as theta(method=classic) does.
     for (const char* name : {"naive2", "ses", "theta"})
       QVERIFY2(ModelFactory::lookup(name) != nullptr, name);
     const auto dir = test::sharedData("m4");
@@ -182,17 +182,18 @@ class M4BenchmarkTest : public QObject {
                                .arg(QString::fromLatin1(p.label)).arg(m->smape, 0, 'f', 6)
                                .arg(m->mase, 0, 'f', 6).arg(m->owa, 0, 'f', 6);
       qInfo("%s", qPrintable(what));
-      QVERIFY2(std::fabs(m->smape - p.smape) <= 0.0011, qPrintable(what));
-      QVERIFY2(std::fabs(m->mase - p.mase) <= 0.0011, qPrintable(what));
-      QVERIFY2(std::fabs(m->owa - p.owa) <= 0.0011, qPrintable(what));
+      // Rounded to three decimals, as published.
+      QVERIFY2(std::fabs(m->smape - p.smape) < 0.0005, qPrintable(what));
+      QVERIFY2(std::fabs(m->mase - p.mase) < 0.0005, qPrintable(what));
+      QVERIFY2(std::fabs(m->owa - p.owa) < 0.0005, qPrintable(what));
     }
     const M4ModelScore* ses = find(r, "ses");
     const M4ModelScore* theta = find(r, "theta");
     if (!ses || !theta) QFAIL("ses or theta missing from the result");
     FORESIGHT_COMPARE_NEAR(ses->smape, 9.012103, 1e-6);
     FORESIGHT_COMPARE_NEAR(ses->mase, 2.684510, 1e-6);
-    FORESIGHT_COMPARE_NEAR(theta->smape, 9.094054, 1e-6);
-    FORESIGHT_COMPARE_NEAR(theta->mase, 2.637237, 1e-6);
+    FORESIGHT_COMPARE_NEAR(theta->smape, 9.092966, 1e-6);
+    FORESIGHT_COMPARE_NEAR(theta->mase, 2.637149, 1e-6);
     QCOMPARE(theta->runSpecs, std::vector<std::string>{"theta(method=classic,period=1)"});
   }
 };

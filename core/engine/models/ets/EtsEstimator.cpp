@@ -13,7 +13,8 @@
 namespace foresight {
 
 EtsParameters EtsEstimator::startingValues(EtsForm form, int m, const EtsFixed& fixed, std::array<double, 4> lower,
-                                           std::array<double, 4> upper, EtsBounds bounds) {
+                                           std::array<double, 4> upper, EtsBounds bounds,
+                                           EtsAlphaStart alphaStart) {
   if (bounds == EtsBounds::Admissible) {
     // R's initparam() starts near zero when only admissibility bounds apply.
     for (int i = 0; i < 3; ++i) {
@@ -25,7 +26,9 @@ EtsParameters EtsEstimator::startingValues(EtsForm form, int m, const EtsFixed& 
   if (fixed.alpha) {
     p.alpha = *fixed.alpha;
   } else {
-    p.alpha = lower[0] + 0.2 * (upper[0] - lower[0]) / m;
+    p.alpha = alphaStart == EtsAlphaStart::Forecast82
+                  ? std::max(lower[0] + 0.5 * (upper[0] - lower[0]) / m, lower[1] + 2e-3)
+                  : lower[0] + 0.2 * (upper[0] - lower[0]) / m;
     if (p.alpha > 1 || p.alpha < 0) p.alpha = lower[0] + 2e-3;
   }
   if (form.hasTrend()) {
@@ -70,7 +73,7 @@ EtsEstimate EtsEstimator::fit(const std::vector<double>& y, EtsForm form, int pe
   if (fixed.beta) lower[0] = std::max(*fixed.beta, lower[0]);
   if (fixed.gamma) upper[0] = std::min(1 - *fixed.gamma, upper[0]);
 
-  const EtsParameters start = startingValues(form, m, fixed, lower, upper, options.bounds);
+  const EtsParameters start = startingValues(form, m, fixed, lower, upper, options.bounds, options.alphaStart);
   const EtsParameterSpace space(form, m, options.bounds, lower, upper);
   if (!space.acceptsStart(start)) return {std::nullopt, "parameters out of range for " + form.label()};
 

@@ -19,6 +19,17 @@ struct EtsFixed {
   std::optional<double> alpha, beta, gamma, phi;
 };
 
+// How R's initparam() picks the optimiser's starting alpha. The choice moves
+// Nelder-Mead's path, so fits from different R versions can end a little
+// apart on flat likelihoods.
+enum class EtsAlphaStart {
+  // forecast 8.3 and later (what ets() does today): lower + 0.2 (upper - lower) / m.
+  Current,
+  // forecast 8.2, which produced the published M4 benchmarks:
+  // max(lower + 0.5 (upper - lower) / m, lower_beta + 2e-3).
+  Forecast82,
+};
+
 struct EtsEstimationOptions {
   std::array<double, 4> lower{1e-4, 1e-4, 1e-4, 0.8};      // alpha, beta, gamma, phi
   std::array<double, 4> upper{0.9999, 0.9999, 0.9999, 0.98};
@@ -26,6 +37,7 @@ struct EtsEstimationOptions {
   int nmse = 3;
   EtsBounds bounds = EtsBounds::Both;
   int maxEvaluations = 2000;
+  EtsAlphaStart alphaStart = EtsAlphaStart::Current;
 };
 
 // A fitted model, or why the form could not be fitted (R's errors and its
@@ -43,7 +55,8 @@ class EtsEstimator {
 
   // R's initparam(): starting values of the free parameters.
   static EtsParameters startingValues(EtsForm form, int m, const EtsFixed& fixed, std::array<double, 4> lower,
-                                      std::array<double, 4> upper, EtsBounds bounds);
+                                      std::array<double, 4> upper, EtsBounds bounds,
+                                      EtsAlphaStart alphaStart = EtsAlphaStart::Current);
 };
 
 }  // namespace foresight

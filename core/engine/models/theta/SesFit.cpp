@@ -34,13 +34,14 @@ SesFit shortSeriesFallback(const Eigen::VectorXd& x, std::vector<std::string>& w
 
 }  // namespace
 
-SesFit SesFit::fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings) {
+SesFit SesFit::fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings, EtsAlphaStart alphaStart) {
   if (x.size() < 3) return shortSeriesFallback(x, warnings);
   EtsRequest request;
   request.error = EtsError::Additive;
   request.trend = EtsTrend::None;
   request.season = EtsSeason::None;
   request.estimation.criterion = EtsCriterion::Mse;  // ses() calls ets(opt.crit = "mse")
+  request.estimation.alphaStart = alphaStart;
   const std::vector<double> data(x.data(), x.data() + x.size());
   EtsSelectionResult result = EtsSelection::select(data, 1, request);
   for (auto& w : result.warnings) warnings.push_back(std::move(w));

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/models/ets/EtsEstimator.h"
+
 namespace foresight {
 
 struct SesFit {
@@ -21,8 +23,10 @@ struct SesFit {
   // fallback instead: the last value as level, alpha = 1, and the mean
   // squared difference (0 for one value) as sigma2. Notes go to `warnings`.
   // InputError when the values are too large for the squared errors to stay
-  // finite (|y| around 1e150 and beyond).
-  static SesFit fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings);
+  // finite (|y| around 1e150 and beyond). alphaStart picks which R
+  // version's starting alpha the optimiser begins from.
+  static SesFit fit(const Eigen::VectorXd& x, std::vector<std::string>& warnings,
+                    EtsAlphaStart alphaStart = EtsAlphaStart::Current);
 };
 
 }  // namespace foresight

@@ -8,6 +8,7 @@
 
 #include "EtsTestData.h"
 #include "TestSupport.h"
+#include "engine/models/ets/EtsEstimator.h"
 #include "engine/models/ets/EtsFilter.h"
 #include "engine/models/ets/EtsInitialState.h"
 #include "engine/models/ets/EtsParameterSpace.h"
@@ -31,6 +32,7 @@ class EtsNumericsTest : public QObject {
   void initialStatesMatchR();
   void filterFollowsTheRecursionsByHand();
   void dampedForecastsSumThePowersOfPhi();
+  void startingAlphaFollowsTheRVersion();
 
  private:
   json reference_;
@@ -183,6 +185,24 @@ void EtsNumericsTest::dampedForecastsSumThePowersOfPhi() {
     sum += power;
     FORESIGHT_COMPARE_NEAR(f[h], 100.0 + sum * 2.0, 1e-14);
   }
+}
+
+void EtsNumericsTest::startingAlphaFollowsTheRVersion() {
+  // initparam() with R's default bounds: forecast >= 8.3 starts at
+  // lower + 0.2 (upper - lower) / m; forecast 8.2 at
+  // max(lower + 0.5 (upper - lower) / m, lower_beta + 2e-3).
+  const std::array<double, 4> lower{1e-4, 1e-4, 1e-4, 0.8}, upper{0.9999, 0.9999, 0.9999, 0.98};
+  const EtsForm ses{EtsError::Additive, EtsTrend::None, EtsSeason::None, false};
+  const EtsForm seasonal{EtsError::Additive, EtsTrend::Additive, EtsSeason::Additive, false};
+  const auto alpha = [&](EtsForm form, int m, EtsAlphaStart start) {
+    return EtsEstimator::startingValues(form, m, EtsFixed{}, lower, upper, EtsBounds::Both, start).alpha;
+  };
+  FORESIGHT_COMPARE_NEAR(alpha(ses, 1, EtsAlphaStart::Current), 1e-4 + 0.2 * 0.9998, 1e-15);
+  FORESIGHT_COMPARE_NEAR(alpha(ses, 1, EtsAlphaStart::Forecast82), 1e-4 + 0.5 * 0.9998, 1e-15);
+  FORESIGHT_COMPARE_NEAR(alpha(seasonal, 12, EtsAlphaStart::Current), 1e-4 + 0.2 * 0.9998 / 12, 1e-15);
+  FORESIGHT_COMPARE_NEAR(alpha(seasonal, 12, EtsAlphaStart::Forecast82), 1e-4 + 0.5 * 0.9998 / 12, 1e-15);
+  // With m large the 8.2 rule's floor, lower_beta + 2e-3, takes over.
+  FORESIGHT_COMPARE_NEAR(alpha(seasonal, 1000, EtsAlphaStart::Forecast82), 1e-4 + 2e-3, 1e-15);
 }
 
 QTEST_GUILESS_MAIN(EtsNumericsTest)

@@ -186,8 +186,11 @@ class ThetaTest : public QObject {
     }
   }
   void classicMatchesTheM4Benchmark() {
+    // The references come from forecast 8.20, whose ses() starts at alpha
+    // 0.2; classic's default starts where forecast 8.2 did (0.5).
     for (const ClassicRef& c : classicCases()) {
-      auto model = fitted("theta(method=classic,period=" + std::to_string(c.period) + ")", c.series);
+      auto model =
+          fitted("theta(method=classic,alpha_start=current,period=" + std::to_string(c.period) + ")", c.series);
       const Forecast f = model->forecast(c.horizon, {80});
       compareSeries(f.mean, *c.mean, 1e-8, c.name);
       FORESIGHT_COMPARE_NEAR(model->params()["alpha"].get<double>(), c.alpha, 1e-8);
@@ -324,6 +327,15 @@ class ThetaTest : public QObject {
     for (int t = 0; t < 60; ++t) tiny.push_back(1e-300 * (1 + 0.1 * std::sin(t)));
     QVERIFY(fitted("theta", test::makeSeries(tiny))->forecast(12, {95}).mean.allFinite());
   }
+  void alphaStartFollowsTheMethodUnlessSet() {
+    // auto: classic starts SES where forecast 8.2 did, standard where R does
+    // today; an explicit choice applies to either method.
+    const TimeSeries ap = test::airPassengers();
+    const auto alpha = [&](const std::string& spec) { return fitted(spec, ap)->params()["alpha"].get<double>(); };
+    QCOMPARE(alpha("theta(method=classic)"), alpha("theta(method=classic,alpha_start=r8.2)"));
+    QCOMPARE(alpha("theta"), alpha("theta(alpha_start=current)"));
+    QVERIFY(alpha("theta(method=classic)") != alpha("theta(method=classic,alpha_start=current)"));
+  }
   void classicSetsNegativeForecastsToZero() {
     std::vector<double> v;
     for (int t = 0; t < 30; ++t) v.push_back(100.0 - 5.0 * t + (t % 3));
@@ -335,7 +347,8 @@ class ThetaTest : public QObject {
   }
   void listedByTheFactory() {
     const ModelInfo& info = ModelFactory::find("theta");
-    QCOMPARE(info.params.size(), std::size_t(3));
+    QCOMPARE(info.params.size(), std::size_t(4));
+    QVERIFY_THROWS_EXCEPTION(InputError, ModelFactory::create("theta(alpha_start=r7)"));
     QVERIFY_THROWS_EXCEPTION(InputError, ModelFactory::create("theta(method=optimal)"));
     QVERIFY_THROWS_EXCEPTION(InputError, ModelFactory::create("theta(period=0)"));
     QCOMPARE(ModelFactory::create("theta(method=classic)")->specText(), std::string("theta(method=classic)"));
