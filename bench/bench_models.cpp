@@ -227,10 +227,12 @@ int main(int argc, char** argv) {
     printTables(all, series, "m4", r.ran, targetsMet);
     if (o.withAw) printTables(all, series, "aw", r.ran, targetsMet);
     std::printf("\nForesight: wall %.1f s, CPU %.1f s, peak RSS %.1f MiB\n", ourWall, ourCpu, ourRss);
-    if (r.ran)
-      std::printf("R %s, forecast %s: wall %.1f s, CPU %.1f s, peak RSS %.1f MiB%s\n", r.rVersion.c_str(),
-                  r.forecastVersion.c_str(), r.wallSeconds, r.cpuSeconds, r.peakRssMiB,
-                  o.rResults.empty() ? "" : " (read from --r-results; process figures not measured)");
+    if (r.ran && o.rResults.empty())
+      std::printf("R %s, forecast %s: wall %.1f s, CPU %.1f s, peak RSS %.1f MiB\n", r.rVersion.c_str(),
+                  r.forecastVersion.c_str(), r.wallSeconds, r.cpuSeconds, r.peakRssMiB);
+    else if (r.ran)
+      std::printf("R %s, forecast %s: read from %s (that run's process figures are not known here)\n",
+                  r.rVersion.c_str(), r.forecastVersion.c_str(), o.rResults.c_str());
     else std::printf("%s\n", r.note.c_str());
     if (!r.ran) return 0;
     std::printf("targets (ets >= 5x, auto_arima >= 10x R per series by geometric mean; M4 sMAPE and MASE within 1%% of R): %s\n",
