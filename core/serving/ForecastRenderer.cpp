@@ -49,7 +49,7 @@ QByteArray ForecastRenderer::json() const {
       r["model_version"] = version_;
       out.push_back(std::move(r));
     }
-  return QByteArray::fromStdString(out.dump());
+  return QByteArray::fromStdString(out.dump()) + '\n';
 }
 
 QByteArray ForecastRenderer::csv() const {

@@ -7,7 +7,7 @@ namespace foresight::serving {
 HttpReply HttpReply::json(int status, const nlohmann::json& body) {
   HttpReply r;
   r.status = status;
-  r.body = QByteArray::fromStdString(body.dump());
+  r.body = QByteArray::fromStdString(body.dump()) + '\n';  // a newline keeps curl output readable
   return r;
 }
 
@@ -17,7 +17,7 @@ HttpReply HttpReply::error(int status, const std::string& code, const std::strin
   const nlohmann::json j = {{"error", {{"code", code}, {"message", message}}}};
   HttpReply r;
   r.status = status;
-  r.body = QByteArray::fromStdString(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  r.body = QByteArray::fromStdString(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + '\n';
   r.errorCode = code;
   return r;
 }
