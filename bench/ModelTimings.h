@@ -37,6 +37,9 @@ struct SetSummary {
   double smape = kNaN, mase = kNaN, rSmape = kNaN, rMase = kNaN;
 };
 
+// NaN for no values.
+double median(std::vector<double> values);
+
 SetSummary summarise(const ModelRuns& runs, const std::vector<BenchSeries>& series, const std::string& set);
 
 }  // namespace foresight::bench

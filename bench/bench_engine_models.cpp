@@ -14,6 +14,7 @@
 
 #include "BenchClock.h"
 #include "BenchSeries.h"
+#include "ModelTimings.h"  // median
 #include "engine/common/TimeSeries.h"
 #include "engine/models/ModelFactory.h"
 
@@ -27,12 +28,6 @@ struct Group {
   double targetSeconds;
   std::vector<std::string> specs;
 };
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 }  // namespace
 

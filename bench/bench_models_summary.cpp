@@ -8,14 +8,14 @@
 
 namespace foresight::bench {
 
-namespace {
-
 double median(std::vector<double> v) {
   if (v.empty()) return SetSummary::kNaN;
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
 }
+
+namespace {
 
 double mean(const std::vector<double>& v) {
   return v.empty() ? SetSummary::kNaN : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
