@@ -7,6 +7,7 @@
 // (bench/r/bench_models.R, timed inside R per series) and the report adds R's
 // times, our speed ratio per series (median, geometric mean) and R's accuracy.
 // The figures and the command are in docs/benchmarks.md.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -176,6 +177,10 @@ RRun obtainR(const Options& o, const std::vector<BenchSeries>& series) {
   RRun run;
   if (!o.withR) {
     run.note = "R skipped (--no-r)";
+    return run;
+  }
+  if (std::none_of(o.models.begin(), o.models.end(), hasRCounterpart)) {
+    run.note = "R skipped: none of the models has an R counterpart (ets, theta, auto_arima)";
     return run;
   }
   char dir[] = "/tmp/bench_models_XXXXXX";
