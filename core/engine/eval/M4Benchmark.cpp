@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>      // std::fabs, std::isfinite
 #include <exception>
+#include <iterator>  // std::prev
 #include <map>
 
 #include "engine/common/Errors.h"
@@ -57,6 +58,21 @@ std::string M4Benchmark::runSpec(const std::string& specText, int period) {
   // their code), not R's thetaf.
   if (spec.name == "theta") setDefault("method", "classic");
   setDefault("period", std::to_string(period));
+  // An ensemble's members (given or default) follow the same rules, so a
+  // combination is scored on the same footing as its members alone.
+  for (const ParamSpec& p : info.params) {
+    if (p.type != ParamType::ModelList) continue;
+    auto given = std::find_if(spec.args.begin(), spec.args.end(), [&](const auto& a) { return a.first == p.name; });
+    if (given == spec.args.end()) {
+      if (!p.defaultValue.is_string()) continue;
+      spec.args.emplace_back(p.name, p.defaultValue.get<std::string>());
+      given = std::prev(spec.args.end());
+    }
+    std::string members;
+    for (const auto& member : ModelSpec::parseList(given->second, '+'))
+      members += (members.empty() ? "" : "+") + runSpec(member.toString(), period);
+    given->second = members;
+  }
   return spec.toString();
 }
 

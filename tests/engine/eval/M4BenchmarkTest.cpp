@@ -98,6 +98,14 @@ class M4BenchmarkTest : public QObject {
       QCOMPARE(M4Benchmark::runSpec("theta", 1), std::string("theta(method=classic,period=1)"));
       QCOMPARE(M4Benchmark::runSpec("theta(method=standard)", 1), std::string("theta(method=standard,period=1)"));
     }
+    if (ModelFactory::lookup("ensemble") && ModelFactory::lookup("theta")) {
+      // Members, written or default, follow the same rules.
+      QCOMPARE(M4Benchmark::runSpec("ensemble(members=snaive+theta(period=52),combine=median)", 1),
+               std::string("ensemble(members=snaive(period=1)+theta(period=52,method=classic),combine=median)"));
+      const std::string byDefault = M4Benchmark::runSpec("ensemble", 4);
+      QVERIFY2(byDefault.find("members=") != std::string::npos && byDefault.find("period=4") != std::string::npos,
+               byDefault.c_str());
+    }
   }
   void scoresMatchHandComputation() {
     const auto dir = test::makeTempDir("m4score");
