@@ -59,6 +59,7 @@ void ModelCache::onReadFinished() {
   const std::string at = nowUtc();
   if (!outcome.snapshot) {
     ++reloadsFailed_;
+    unreachable_ = true;
     {
       std::lock_guard lock(mutex_);
       const bool wasDegraded = health_.degraded;
@@ -71,6 +72,7 @@ void ModelCache::onReadFinished() {
     return;
   }
   ++reloadsOk_;
+  unreachable_ = false;
   {
     std::lock_guard lock(mutex_);
     health_.lastAttemptAt = at;
@@ -94,12 +96,13 @@ void ModelCache::install(std::shared_ptr<const ModelSnapshot> next) {
   for (const auto& [name, served] : next->models)
     for (const auto& [alias, loaded] : served.byAlias) {
       const ServedModel* before = old ? old->find(name) : nullptr;
-      const auto it = before ? before->byAlias.find(alias) : decltype(served.byAlias.end()){};
-      const bool had = before && it != before->byAlias.end();
-      if (had && it->second->version() == loaded->version()) continue;
+      int was = 0;
+      if (before)
+        if (const auto it = before->byAlias.find(alias); it != before->byAlias.end()) was = it->second->version();
+      if (was == loaded->version()) continue;
       if (old) ++swaps_;
       AccessLog::note("serving " + name + "@" + alias + " = version " + std::to_string(loaded->version()) +
-                      (had ? " (was " + std::to_string(it->second->version()) + ")" : ""));
+                      (was ? " (was " + std::to_string(was) + ")" : ""));
     }
 }
 
@@ -123,6 +126,9 @@ std::shared_ptr<const LoadedModel> ModelCache::version(const std::string& name, 
         return onDemand_.front();
       }
   }
+  if (unreachable_)
+    throw HttpError(503, "registry_unavailable", "version " + std::to_string(version) +
+                                                     " is not loaded and the registry cannot be read now; see /v1/health");
   std::shared_ptr<const LoadedModel> loaded;
   try {
     loaded = reader_.readVersion(name, version);

@@ -75,6 +75,9 @@ class ModelCache : public QObject {
   ServingHealth health_;
   std::list<std::shared_ptr<const LoadedModel>> onDemand_;  // most recent first
   std::atomic<long long> reloadsOk_{0}, reloadsFailed_{0}, swaps_{0};
+  // The last read failed: on-demand reads answer 503 at once instead of
+  // holding the request thread on a database that is not there.
+  std::atomic<bool> unreachable_{false};
 };
 
 }  // namespace foresight::serving
