@@ -26,7 +26,7 @@ std::string CliApplication::helpText() const {
        "  --version             Print the version\n\n"
        "Run 'foresight <command> --help' for a command's options.\n"
        "Exit codes: 0 ok, 1 unexpected error, 2 bad usage or input, 3 a gate said no,\n"
-       "4 registry conflict.\n";
+       "4 registry conflict, 130 interrupted (Ctrl-C).\n";
   return s;
 }
 
@@ -79,8 +79,8 @@ int CliApplication::run(const std::vector<std::string>& args, CommandIo& io) con
     io.err << "foresight: " << e.what() << "\n";
     return kExitBadInput;
   } catch (const CancelledError&) {
-    io.err << "foresight: cancelled\n";
-    return kExitUnexpected;
+    io.err << "foresight: interrupted\n";
+    return kExitInterrupted;
   } catch (const std::bad_alloc&) {
     io.err << "foresight: out of memory\n";
     return kExitUnexpected;

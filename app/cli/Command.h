@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ArgParser.h"
+#include "engine/common/Cancellation.h"
 
 namespace foresight::cli {
 
@@ -17,6 +18,7 @@ enum ExitCode : int {
   kExitBadInput = 2,
   kExitGateRefused = 3,
   kExitRegistryConflict = 4,
+  kExitInterrupted = 130,  // stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 };
 
 // Streams a command writes to; tests swap them for string streams.
@@ -24,6 +26,9 @@ struct CommandIo {
   std::ostream& out;
   std::ostream& err;
   bool errIsTerminal = false;  // draw a progress bar only on a terminal
+  // Set by Ctrl-C / SIGTERM in main(); long commands pass it to the engine so
+  // work stops at the next check and the command exits with kExitInterrupted.
+  const CancellationToken* cancel = nullptr;
 };
 
 class Command {

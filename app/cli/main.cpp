@@ -1,14 +1,30 @@
 // foresight: the headless command-line tool. Thin: all logic lives in core/.
 #include <unistd.h>  // isatty
 
+#include <csignal>
 #include <iostream>
 
 #include "CliApplication.h"
 
+namespace {
+
+// The first Ctrl-C (or SIGTERM) asks running work to stop at its next check;
+// the handler then restores the default so a second Ctrl-C ends the process.
+foresight::CancellationToken interruptToken;
+
+extern "C" void onInterrupt(int signal) {
+  interruptToken.cancel();  // a lock-free atomic store: async-signal-safe
+  std::signal(signal, SIG_DFL);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  std::signal(SIGINT, onInterrupt);
+  std::signal(SIGTERM, onInterrupt);
   std::vector<std::string> args(argv + 1, argv + argc);
-  foresight::cli::CommandIo io{std::cout, std::cerr, isatty(STDERR_FILENO) != 0};
+  foresight::cli::CommandIo io{std::cout, std::cerr, isatty(STDERR_FILENO) != 0, &interruptToken};
   const int code = foresight::cli::CliApplication(foresight::cli::allCommands()).run(args, io);
   std::cout.flush();
   return code;

@@ -1,44 +1,22 @@
-#include <QtCore/QProcess>
 #include <QtTest/QtTest>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "CliProcess.h"
 #include "TestSupport.h"
 
 // Runs the real `foresight` binary for models, fit and forecast.
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
+using foresight::test::contains;
+using foresight::test::readTextFile;
+using foresight::test::writeTextFile;
+using Run = foresight::test::CliRun;
 
-Run foresightRun(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(FORESIGHT_BINARY), args);
-  Run r;
-  if (!p.waitForFinished(60000)) return r;
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput().toStdString();
-  r.err = p.readAllStandardError().toStdString();
-  return r;
-}
-
-void writeFile(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-QString q(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+Run foresightRun(const QStringList& args) { return foresight::test::runForesight(args); }
+QString q(const std::filesystem::path& p) { return foresight::test::qpath(p); }
 
 // Two monthly series with a yearly pattern, plus one with no value at all.
 std::string panelCsv(bool withEmptySeries) {
@@ -84,12 +62,12 @@ class ModelCommandsTest : public QObject {
   }
 
   void fitAndForecastOneSeries() {
-    writeFile(dir_ / "one.csv", "date,value\n2020-01-06,10\n2020-01-13,12\n2020-01-20,11\n2020-01-27,15\n");
+    writeTextFile(dir_ / "one.csv", "date,value\n2020-01-06,10\n2020-01-13,12\n2020-01-20,11\n2020-01-27,15\n");
     const Run fit = foresightRun({QStringLiteral("fit"), QStringLiteral("--data"), q(dir_ / "one.csv"),
                                   QStringLiteral("--model"), QStringLiteral("naive"), QStringLiteral("--out"),
                                   q(dir_ / "m.json")});
     QVERIFY2(fit.code == 0, fit.err.c_str());
-    const auto artifact = nlohmann::json::parse(readFile(dir_ / "m.json"));
+    const auto artifact = nlohmann::json::parse(readTextFile(dir_ / "m.json"));
     QCOMPARE(artifact["schema"].get<std::string>(), std::string("foresight.model/1"));
     QCOMPARE(artifact["fit"]["series"].get<std::string>(), std::string("one"));
     QCOMPARE(artifact["fit"]["freq"].get<std::string>(), std::string("W"));
@@ -108,7 +86,7 @@ class ModelCommandsTest : public QObject {
     QVERIFY(!std::getline(lines, extra));
 
     // Newer actuals move the forecast origin without a refit.
-    writeFile(dir_ / "newer.csv", "date,value\n2020-02-03,20\n");
+    writeTextFile(dir_ / "newer.csv", "date,value\n2020-02-03,20\n");
     const Run updated = foresightRun({QStringLiteral("forecast"), QStringLiteral("--model"), q(dir_ / "m.json"),
                                       QStringLiteral("--horizon"), QStringLiteral("1"), QStringLiteral("--data"),
                                       q(dir_ / "newer.csv"), QStringLiteral("--format"), QStringLiteral("json"),
@@ -122,14 +100,14 @@ class ModelCommandsTest : public QObject {
   }
 
   void fitPanelReportsTheSeriesThatFailed() {
-    writeFile(dir_ / "panel.csv", panelCsv(true));
+    writeTextFile(dir_ / "panel.csv", panelCsv(true));
     const Run fit = foresightRun({QStringLiteral("fit"), QStringLiteral("--data"), q(dir_ / "panel.csv"),
                                   QStringLiteral("--model"), QStringLiteral("snaive(period=12)"),
                                   QStringLiteral("--out"), q(dir_ / "p.json"), QStringLiteral("--threads"),
                                   QStringLiteral("2")});
     QVERIFY2(fit.code == 0, fit.err.c_str());
     QVERIFY2(contains(fit.err, "series 'west' not fitted"), fit.err.c_str());
-    const auto artifact = nlohmann::json::parse(readFile(dir_ / "p.json"));
+    const auto artifact = nlohmann::json::parse(readTextFile(dir_ / "p.json"));
     QCOMPARE(artifact["panel"].size(), std::size_t(2));
 
     const Run fc = foresightRun({QStringLiteral("forecast"), QStringLiteral("--model"), q(dir_ / "p.json"),
@@ -137,7 +115,7 @@ class ModelCommandsTest : public QObject {
                                  q(dir_ / "fc.csv")});
     QVERIFY2(fc.code == 0, fc.err.c_str());
     QVERIFY(fc.out.empty());
-    const std::string csv = readFile(dir_ / "fc.csv");
+    const std::string csv = readTextFile(dir_ / "fc.csv");
     QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 7l);  // header + 2 series x 3
     QVERIFY(contains(csv, "south,2021-07-01,212,"));         // one season back: 2 * (100 + 6)
 
@@ -145,7 +123,7 @@ class ModelCommandsTest : public QObject {
                                   QStringLiteral("--model"), QStringLiteral("mean"), QStringLiteral("--series"),
                                   QStringLiteral("south"), QStringLiteral("--out"), q(dir_ / "s.json")});
     QVERIFY2(one.code == 0, one.err.c_str());
-    QVERIFY(!nlohmann::json::parse(readFile(dir_ / "s.json")).contains("panel"));
+    QVERIFY(!nlohmann::json::parse(readTextFile(dir_ / "s.json")).contains("panel"));
   }
 
   void badInputExitsWithTwoAndNamesTheProblem_data() {
@@ -192,16 +170,16 @@ class ModelCommandsTest : public QObject {
   void badInputExitsWithTwoAndNamesTheProblem() {
     QFETCH(QStringList, args);
     QFETCH(QString, expected);
-    writeFile(dir_ / "panel.csv", panelCsv(false));
-    writeFile(dir_ / "gap.csv", "series,date,value\nnorth,2021-09-01,5\n");
+    writeTextFile(dir_ / "panel.csv", panelCsv(false));
+    writeTextFile(dir_ / "gap.csv", "series,date,value\nnorth,2021-09-01,5\n");
     const Run fit = foresightRun({QStringLiteral("fit"), QStringLiteral("--data"), q(dir_ / "panel.csv"),
                                   QStringLiteral("--model"), QStringLiteral("naive"), QStringLiteral("--out"),
                                   q(dir_ / "model.json")});
     QVERIFY2(fit.code == 0, fit.err.c_str());
-    std::string text = readFile(dir_ / "model.json");
-    writeFile(dir_ / "truncated.json", text.substr(0, 40));
+    std::string text = readTextFile(dir_ / "model.json");
+    writeTextFile(dir_ / "truncated.json", text.substr(0, 40));
     text.replace(text.find("foresight.model/1"), 17, "foresight.model/2");
-    writeFile(dir_ / "newer.json", text);
+    writeTextFile(dir_ / "newer.json", text);
     QStringList resolved;
     for (const QString& a : args)
       resolved << (a.startsWith(QLatin1Char('@'))

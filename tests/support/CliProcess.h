@@ -1,0 +1,61 @@
+// Runs the real `foresight` binary (FORESIGHT_BINARY, defined per CLI test)
+// and small file helpers that CLI tests share.
+#pragma once
+
+#include <QtCore/QProcess>
+#include <QtCore/QStringList>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace foresight::test {
+
+struct CliRun {
+  int code = -1;  // -1: crashed or did not finish within the timeout
+  std::string out, err;
+};
+
+// Runs `foresight ARGS...`; a hang counts as a failure after timeoutMs.
+inline CliRun runForesight(const QStringList& args, int timeoutMs = 120000,
+                           const QStringList& extraEnv = {}) {
+  QProcess p;
+  if (!extraEnv.isEmpty()) {
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const QString& kv : extraEnv) {
+      const auto eq = kv.indexOf(QLatin1Char('='));
+      env.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    p.setProcessEnvironment(env);
+  }
+  p.start(QStringLiteral(FORESIGHT_BINARY), args);
+  CliRun r;
+  if (!p.waitForFinished(timeoutMs)) {
+    p.kill();
+    p.waitForFinished();
+    return r;
+  }
+  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = p.readAllStandardOutput().toStdString();
+  r.err = p.readAllStandardError().toStdString();
+  return r;
+}
+
+inline void writeTextFile(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+inline std::string readTextFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline QString qpath(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
+
+inline bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+}  // namespace foresight::test
