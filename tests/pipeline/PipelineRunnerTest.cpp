@@ -1,0 +1,102 @@
+// PipelineRunner in process, as the GUI runs it: progress rises to 1 through
+// the named stages, a cancelled run stops with CancelledError and registers
+// nothing, and a data error names the file before anything is registered.
+#include <QtTest/QtTest>
+#include <cmath>
+#include <fstream>
+
+#include "TestSupport.h"
+#include "engine/common/Errors.h"
+#include "pipeline/PipelineRunner.h"
+#include "registry/ModelRegistry.h"
+
+using namespace foresight;
+using namespace foresight::pipeline;
+
+namespace {
+
+void writeSeries(const std::filesystem::path& file, int days) {
+  std::ofstream out(file);
+  out << "series,date,value\n";
+  const Date start = *Date::parseIso("2021-01-04");
+  for (int i = 0; i < days; ++i)
+    out << "shop," << start.addDays(i).toIso() << "," << 50 + 5 * std::sin(2 * M_PI * i / 7.0) + (i % 3) << "\n";
+}
+
+PipelineConfig config(const std::filesystem::path& dir) {
+  PipelineConfig c;
+  c.file = (dir / "pipeline.json").string();
+  c.name = "shop";
+  c.source = (dir / "shop.csv").string();
+  c.candidates = {"snaive", "ets"};
+  c.backtest.horizon = 7;
+  c.backtest.folds = 3;
+  c.registry = "sqlite://" + (dir / "registry.db").string();
+  c.out = (dir / "run").string();
+  return c;
+}
+
+std::size_t modelCount(const std::filesystem::path& dir) {
+  registry::ModelRegistry reg(registry::RegistryUri::parse("sqlite://" + (dir / "registry.db").string()));
+  return reg.list().size();
+}
+
+}  // namespace
+
+class PipelineRunnerTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void reportsProgressThroughEveryStage() {
+    const auto dir = test::makeTempDir("runner-progress");
+    writeSeries(dir / "shop.csv", 120);
+    std::vector<double> fractions;
+    std::vector<std::string> logged;
+    PipelineRunOptions options;
+    options.progress = [&](double f, std::string_view) { fractions.push_back(f); };
+    options.log = [&](const std::string& line) { logged.push_back(line); };
+    options.runId = "test-run";
+    const PipelineRunResult r = PipelineRunner(config(dir), options).run();
+    QVERIFY(r.promoted);
+    QCOMPARE(r.version, 1);
+    QCOMPARE(r.report["run_id"].get<std::string>(), std::string("test-run"));
+    QVERIFY(!fractions.empty());
+    QCOMPARE(fractions.back(), 1.0);
+    for (std::size_t i = 1; i < fractions.size(); ++i) QVERIFY2(fractions[i] >= fractions[i - 1] - 1e-12, "progress went back");
+    for (const char* stage : {"data", "registry", "backtest", "fit", "register", "promote", "export"}) {
+      const bool found = std::any_of(logged.begin(), logged.end(), [&](const std::string& l) {
+        return l.rfind(std::string(stage) + ": done in", 0) == 0;
+      });
+      QVERIFY2(found, stage);
+    }
+  }
+
+  void cancelledRunRegistersNothing() {
+    const auto dir = test::makeTempDir("runner-cancel");
+    writeSeries(dir / "shop.csv", 120);
+    CancellationToken cancel;
+    PipelineRunOptions options;
+    options.cancel = &cancel;
+    // Cancel as soon as the backtest starts: the stages after it never run.
+    options.progress = [&](double, std::string_view step) {
+      if (step == "backtest") cancel.cancel();
+    };
+    QVERIFY_THROWS_EXCEPTION(CancelledError, PipelineRunner(config(dir), options).run());
+    QCOMPARE(modelCount(dir), std::size_t(0));
+  }
+
+  void badDataNamesTheFileAndRegistersNothing() {
+    const auto dir = test::makeTempDir("runner-bad");
+    std::ofstream(dir / "shop.csv") << "series,date,value\nshop,2021-01-04,1\nshop,2021-13-05,2\n";
+    try {
+      PipelineRunner(config(dir), {}).run();
+      QFAIL("no error");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("shop.csv") != std::string::npos, e.what());
+    }
+    QVERIFY(!std::filesystem::exists(dir / "registry.db") || modelCount(dir) == 0);
+  }
+};
+
+QTEST_GUILESS_MAIN(PipelineRunnerTest)
+#include "PipelineRunnerTest.moc"
