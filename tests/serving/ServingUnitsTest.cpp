@@ -3,6 +3,7 @@
 // scrubbing, the OpenAPI document.
 #include <QtTest/QtTest>
 #include <fstream>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "TestSupport.h"
@@ -181,6 +182,45 @@ class ServingUnitsTest : public QObject {
     QVERIFY(!line.contains("s3cret"));
     QVERIFY(line.contains(" GET /x?api_key=*** 401 10 0.50ms"));
     QCOMPARE(line.count('\n'), 1);
+  }
+
+  // Random bytes, and random mutations of valid requests, never make the
+  // parsers do anything but accept or throw HttpError (which the service
+  // turns into a 4xx); fixed seed, so a failure reproduces.
+  void parsersOnlyEverThrowHttpErrors() {
+    using namespace std::string_literals;
+    std::mt19937 rng(20261129);
+    const ServingLimits limits;
+    const std::string seeds[] = {
+        R"({"horizon":3,"level":[80,95],"series":"s","history":[{"date":"2020-01-01","value":1.5}]})",
+        "horizon=3&level=80,95&alias=champion&format=csv&series=North", "/v1/models/aw-revenue/forecast"};
+    const std::string alphabet = "{}[]\":,.-+eE0123456789%/&=?;abchorizn \x00\xff\xc3\x80"s;
+    for (int round = 0; round < 3000; ++round) {
+      std::string text = seeds[static_cast<std::size_t>(round) % 3];
+      const int edits = 1 + static_cast<int>(rng() % 6);
+      for (int e = 0; e < edits; ++e) {
+        const std::size_t at = text.empty() ? 0 : rng() % text.size();
+        const char c = alphabet[rng() % alphabet.size()];
+        switch (rng() % 3) {
+          case 0: text.insert(at, 1, c); break;
+          case 1: if (!text.empty()) text.erase(at, 1); break;
+          default: if (!text.empty()) text[at] = c;
+        }
+      }
+      const QByteArray bytes = QByteArray::fromStdString(text);
+      try {
+        ForecastQuery::fromBody(bytes, QueryString(), limits);
+      } catch (const HttpError&) {
+      }
+      try {
+        ForecastQuery::fromQuery(QueryString::parse(bytes), limits);
+      } catch (const HttpError&) {
+      }
+      try {
+        RequestPath::parse(bytes);
+      } catch (const HttpError&) {
+      }
+    }
   }
 
   void openApiDocumentDescribesEveryRoute() {
