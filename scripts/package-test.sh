@@ -69,6 +69,7 @@ allowed=(
   '/usr/share/icons/hicolor/scalable/apps' "/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
   '/usr/share/metainfo' "/usr/share/metainfo/$app_id.metainfo.xml"
   '/usr/share/foresight' '/usr/share/foresight/pipelines' '/usr/share/foresight/pipelines/[^/]*\.json'
+  '/usr/share/doc' '/usr/share/doc/foresight' '/usr/share/doc/foresight/[^/]*\.md'
   '/usr/share/man' '/usr/share/man/man1' '/usr/share/man/man1/foresight\.1\.gz'
   '/usr/share/man/man1/foresight-workbench\.1\.gz'
   '/usr/share/bash-completion' '/usr/share/bash-completion/completions'
@@ -80,7 +81,7 @@ pattern="^($(IFS='|'; echo "${allowed[*]}"))\$"
 unexpected=$(grep -Ev "$pattern" "$work/deb-files" || true)
 [[ -z $unexpected ]] || fail "files outside the install layout: $(echo $unexpected)"
 required=(/usr/bin/foresight /usr/share/man/man1/foresight.1.gz
-          /usr/share/bash-completion/completions/foresight)
+          /usr/share/bash-completion/completions/foresight /usr/share/doc/foresight/README.md)
 [[ -x $build/app/workbench/foresight-workbench ]] &&
   required+=(/usr/bin/foresight-workbench /usr/share/man/man1/foresight-workbench.1.gz
              "/usr/share/applications/$app_id.desktop" "/usr/share/icons/hicolor/scalable/apps/$app_id.svg"
@@ -191,13 +192,15 @@ fi
 
 unit=/usr/lib/systemd/system/foresight-serve.service
 if [[ -f $unit ]] && command -v systemctl >/dev/null; then
-  log "the systemd unit verifies; an enabled unit is disabled on removal"
+  log "the systemd unit verifies; enable link and API key go on purge"
   systemd-analyze verify "$unit" >&2
   # `enable` works without a running systemd; it only makes the links that
   # prerm must take away again (checked after the purge).
   systemctl enable foresight-serve.service >/dev/null 2>&1
   compgen -G '/etc/systemd/system/*.wants/foresight-serve.service' >/dev/null ||
     fail "systemctl enable made no link"
+  # The API key an administrator adds for the unit (LoadCredential=): purge removes it.
+  (umask 077 && echo "package-test-key" >/etc/foresight/api-key)
 fi
 
 # ------------------------------------------------------------------ purge

@@ -35,9 +35,13 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # - libqt6sql6-sqlite: the SQLite driver of the default model registry;
 #   without it every registry command fails.
 set(deb_depends libqt6sql6-sqlite)
-# - libqt6svg6: the SVG icon engine the workbench draws its icons with.
-if(have_workbench)
-  list(APPEND deb_depends libqt6svg6)
+# - libqt6svg6: the SVG icon engine the workbench draws its icons with; listed
+#   here only when the workbench does not link QtSvg (then shlibdeps has it).
+if(have_workbench AND TARGET foresight_ui)
+  get_target_property(ui_links foresight_ui LINK_LIBRARIES)
+  if(NOT "Qt6::Svg" IN_LIST ui_links)
+    list(APPEND deb_depends libqt6svg6)
+  endif()
 endif()
 list(JOIN deb_depends ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 # - libqt6sql6-psql: the PostgreSQL driver, for a shared team registry only.
