@@ -38,6 +38,7 @@ void WorkbenchSession::loadData(std::shared_ptr<const LoadedData> data, const QS
   sourceDescription_ = data_ ? QString::fromStdString(data_->description) : QString();
   seriesSettings_ = settings;
   panel_ = std::move(panel);
+  builtNames_ = seriesNames();
   currentIndex_ = panel_.series.empty() ? -1 : 0;
   Q_EMIT dataChanged();
   Q_EMIT panelChanged();
@@ -48,6 +49,7 @@ void WorkbenchSession::rebuildPanel(const SeriesSettings& settings, Panel panel)
   Snapshot after;
   after.panel = std::move(panel);
   after.settings = settings;
+  for (const TimeSeries& s : after.panel.series) after.builtNames << QString::fromStdString(s.name);
   // Keep the same series selected when the new panel still has it.
   after.currentIndex = after.panel.series.empty() ? -1 : 0;
   const std::string name = currentSeries().name;
@@ -71,6 +73,7 @@ bool WorkbenchSession::removeSeries(const QString& name) {
   if (index < 0) return false;
   Snapshot after = snapshot();
   after.panel.series.erase(after.panel.series.begin() + index);
+  after.builtNames.removeAt(index);
   if (after.currentIndex >= static_cast<int>(after.panel.series.size()))
     after.currentIndex = static_cast<int>(after.panel.series.size()) - 1;
   else if (after.currentIndex > index)
@@ -97,18 +100,47 @@ void WorkbenchSession::setRegistryUri(const QString& uri) {
   Q_EMIT registryUriChanged(uri);
 }
 
+void WorkbenchSession::setModel(const QString& reference, std::string artifact) {
+  modelReference_ = reference;
+  modelArtifact_ = std::move(artifact);
+  Q_EMIT modelChanged();
+}
+
+QStringList WorkbenchSession::applyLayout(const QList<QPair<QString, QString>>& builtToName) {
+  Panel panel;
+  QStringList built, missing;
+  for (const auto& [from, to] : builtToName) {
+    const int index = static_cast<int>(builtNames_.indexOf(from));
+    if (index < 0) {
+      missing << from;
+      continue;
+    }
+    TimeSeries s = panel_.series[static_cast<std::size_t>(index)];
+    s.name = to.toStdString();
+    panel.series.push_back(std::move(s));
+    built << from;
+  }
+  panel_ = std::move(panel);
+  builtNames_ = built;
+  currentIndex_ = panel_.series.empty() ? -1 : 0;
+  Q_EMIT panelChanged();
+  Q_EMIT seriesChanged();
+  return missing;
+}
+
 void WorkbenchSession::clear() {
   loadData(nullptr, QString(), SeriesSettings{}, Panel{});
 }
 
 WorkbenchSession::Snapshot WorkbenchSession::snapshot() const {
-  return Snapshot{panel_, currentIndex_, seriesSettings_};
+  return Snapshot{panel_, currentIndex_, seriesSettings_, builtNames_};
 }
 
 void WorkbenchSession::restore(const Snapshot& s) {
   panel_ = s.panel;
   currentIndex_ = s.currentIndex;
   seriesSettings_ = s.settings;
+  builtNames_ = s.builtNames;
   Q_EMIT panelChanged();
   Q_EMIT seriesChanged();
 }

@@ -3,7 +3,9 @@
 // Pages observe it through signals and never own the data themselves.
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QUndoStack>
@@ -39,6 +41,10 @@ class WorkbenchSession : public QObject {
   // How the panel was built from the data (measure, grouping, frequency, fill).
   const SeriesSettings& seriesSettings() const { return seriesSettings_; }
   QString registryUri() const { return registryUri_; }
+  // A registered version loaded into the session (Registry page), e.g.
+  // "revenue/3", with its verified artifact bytes; empty when none.
+  QString modelReference() const { return modelReference_; }
+  const std::string& modelArtifact() const { return modelArtifact_; }
   WorkbenchSettings& settings() const { return settings_; }
   QUndoStack* undoStack() { return &undoStack_; }
 
@@ -54,6 +60,13 @@ class WorkbenchSession : public QObject {
   bool removeSeries(const QString& name);
   bool renameSeries(const QString& from, const QString& to);
   void setRegistryUri(const QString& uri);
+  void setModel(const QString& reference, std::string artifact);
+  // The name each series had when the panel was built (before renames).
+  QStringList builtNames() const { return builtNames_; }
+  // Reapplies saved removals and renames (workspace reopening, not undoable):
+  // keeps, in this order, the series built as `first`, named `second`.
+  // Returns the built names that were not found.
+  QStringList applyLayout(const QList<QPair<QString, QString>>& builtToName);
   // Forgets everything loaded (File > Close, tests).
   void clear();
 
@@ -62,6 +75,7 @@ class WorkbenchSession : public QObject {
     Panel panel;
     int currentIndex = -1;
     SeriesSettings settings;
+    QStringList builtNames;
   };
   Snapshot snapshot() const;
   void restore(const Snapshot& s);
@@ -75,6 +89,7 @@ class WorkbenchSession : public QObject {
   // A new dataset was loaded (findings, source description changed).
   void dataChanged();
   void registryUriChanged(const QString& uri);
+  void modelChanged();
 
  private:
   WorkbenchSettings& settings_;
@@ -84,7 +99,10 @@ class WorkbenchSession : public QObject {
   SeriesSettings seriesSettings_;
   Panel panel_;
   int currentIndex_ = -1;
+  QStringList builtNames_;
   QString registryUri_;
+  QString modelReference_;
+  std::string modelArtifact_;
   QUndoStack undoStack_;
   static const TimeSeries kEmptySeries;
 };

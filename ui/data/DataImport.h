@@ -1,0 +1,38 @@
+// Loading a source and building the session's panel from it, as one piece
+// of background work: core/pipeline's SourceLoader, the engine's
+// DataValidator and SeriesBuilder, the same steps as `foresight data series`.
+#pragma once
+
+#include <QString>
+#include <memory>
+
+#include "engine/common/Cancellation.h"
+#include "engine/common/TimeSeries.h"
+#include "engine/data/LoadedData.h"
+#include "ui/session/SeriesSettings.h"
+
+namespace foresight::ui {
+
+struct ImportResult {
+  std::shared_ptr<LoadedData> data;  // findings include the validator's
+  Panel panel;
+};
+
+class DataImport {
+ public:
+  // Loads `source` (folder, file or database URI with settings.query) and
+  // builds its panel. Throws InputError/UsageError naming the file, line or
+  // option at fault; CancelledError when cancelled.
+  static ImportResult run(const QString& source, const SeriesSettings& settings,
+                          const ProgressSink& progress, const CancellationToken& cancel);
+  // Builds another panel from data already loaded.
+  static Panel rebuild(const LoadedData& data, const SeriesSettings& settings);
+  // Writes the built-in sample (engine/sample, seed 42) into a fresh folder
+  // under the system's temporary folder and returns that folder.
+  static QString writeSample();
+  // The settings File > Open sample uses: daily revenue, one series.
+  static SeriesSettings sampleSettings();
+  static bool isDatabaseUri(const QString& source);
+};
+
+}  // namespace foresight::ui

@@ -1,0 +1,191 @@
+#include "ui/data/DataPage.h"
+
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <exception>
+#include <memory>
+
+#include "ui/data/DataImport.h"
+#include "ui/data/ImportDialog.h"
+#include "ui/data/SeriesSummary.h"
+#include "ui/jobs/JobRunner.h"
+#include "ui/session/WorkbenchSession.h"
+#include "ui/settings/WorkbenchSettings.h"
+
+namespace foresight::ui {
+
+DataPage::DataPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      jobs_(jobs),
+      seriesModel_(session),
+      seriesView_(new QListView(this)),
+      chart_(new TimeSeriesChartView(this)),
+      findingsView_(new QTableView(this)),
+      findingDetail_(new QLabel(this)),
+      sourceLabel_(new QLabel(this)) {
+  auto* layout = new QVBoxLayout(this);
+  sourceLabel_->setWordWrap(true);
+  sourceLabel_->setText(tr("No data loaded. Use File > Open folder, Open file, Open database or Open sample."));
+  layout->addWidget(sourceLabel_);
+
+  auto* vertical = new QSplitter(Qt::Vertical, this);
+  auto* horizontal = new QSplitter(Qt::Horizontal, vertical);
+  horizontal->addWidget(makeSidePanel());
+  horizontal->addWidget(chart_);
+  horizontal->setStretchFactor(1, 1);
+  horizontal->setSizes({260, 900});
+
+  auto* bottom = new QWidget(vertical);
+  auto* bottomLayout = new QVBoxLayout(bottom);
+  bottomLayout->setContentsMargins(0, 0, 0, 0);
+  bottomLayout->addWidget(new QLabel(tr("<b>Validation findings</b> (click one to see where)"), bottom));
+  findingsView_->setModel(&findings_);
+  findingsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  findingsView_->setSelectionMode(QAbstractItemView::SingleSelection);
+  findingsView_->horizontalHeader()->setStretchLastSection(true);
+  findingsView_->verticalHeader()->setVisible(false);
+  findingsView_->setWordWrap(false);
+  bottomLayout->addWidget(findingsView_);
+  findingDetail_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  findingDetail_->setWordWrap(true);
+  bottomLayout->addWidget(findingDetail_);
+  vertical->addWidget(horizontal);
+  vertical->addWidget(bottom);
+  vertical->setStretchFactor(0, 3);
+  vertical->setStretchFactor(1, 1);
+  layout->addWidget(vertical, 1);
+
+  connect(findingsView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) { showFinding(current); });
+  connect(findingsView_, &QTableView::clicked, this, &DataPage::showFinding);
+  connect(seriesView_, &QListView::activated, this,
+          [this](const QModelIndex& index) { session_.selectSeries(index.data().toString()); });
+  connect(seriesView_, &QListView::clicked, this,
+          [this](const QModelIndex& index) { session_.selectSeries(index.data().toString()); });
+  connect(&session_, &WorkbenchSession::seriesChanged, this, &DataPage::showSeries);
+  connect(&session_, &WorkbenchSession::dataChanged, this, &DataPage::showFindings);
+}
+
+QWidget* DataPage::makeSidePanel() {
+  auto* side = new QWidget(this);
+  auto* layout = new QVBoxLayout(side);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(new QLabel(tr("<b>Series</b>"), side));
+  seriesView_->setModel(&seriesModel_);
+  seriesView_->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
+  seriesView_->setToolTip(tr("Click a series to show it; F2 renames it (undoable)"));
+  layout->addWidget(seriesView_, 1);
+  auto* build = new QPushButton(tr("&Build settings..."), side);
+  build->setToolTip(tr("Rebuild the series with another measure, grouping, frequency or gap policy"));
+  connect(build, &QPushButton::clicked, this, &DataPage::editBuildSettings);
+  auto* remove = new QPushButton(tr("&Remove series"), side);
+  remove->setToolTip(tr("Remove the selected series from the panel (undoable)"));
+  connect(remove, &QPushButton::clicked, this, &DataPage::removeSelectedSeries);
+  layout->addWidget(build);
+  layout->addWidget(remove);
+  layout->addWidget(new QLabel(tr("<b>Summary</b>"), side));
+  stats_ = new QFormLayout;
+  layout->addLayout(stats_);
+  return side;
+}
+
+void DataPage::openSource(const QString& source) {
+  ImportDialog dialog(source, session_.seriesSettings(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  loadSource(source, dialog.settings());
+}
+
+void DataPage::loadSource(const QString& source, const SeriesSettings& settings) {
+  auto result = std::make_shared<ImportResult>();
+  jobs_.run(
+      tr("Loading %1").arg(source),
+      [source, settings, result](const ProgressSink& progress, const CancellationToken& cancel) {
+        *result = DataImport::run(source, settings, progress, cancel);
+      },
+      [this, source, settings, result](const JobOutcome& outcome) {
+        if (!outcome.succeeded()) {
+          Q_EMIT loadFinished(false, source, outcome.message);
+          return;
+        }
+        session_.loadData(result->data, source, settings, std::move(result->panel));
+        session_.settings().addRecentFile(source);
+        Q_EMIT loadFinished(true, source, QString());
+      },
+      this);
+}
+
+void DataPage::openSample() {
+  try {
+    loadSource(DataImport::writeSample(), DataImport::sampleSettings());
+  } catch (const std::exception& e) {
+    Q_EMIT loadFinished(false, tr("sample"), QString::fromUtf8(e.what()));
+  }
+}
+
+void DataPage::editBuildSettings() {
+  const auto loaded = session_.data();
+  if (!loaded) return;
+  ImportDialog dialog(session_.sourcePath(), session_.seriesSettings(), this);
+  dialog.setWindowTitle(tr("Build series"));
+  if (dialog.exec() != QDialog::Accepted) return;
+  try {
+    session_.rebuildPanel(dialog.settings(), DataImport::rebuild(*loaded, dialog.settings()));
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, tr("Build series"), QString::fromUtf8(e.what()));
+  }
+}
+
+void DataPage::removeSelectedSeries() {
+  const QModelIndex index = seriesView_->currentIndex();
+  session_.removeSeries(index.isValid() ? index.data().toString() : session_.currentSeriesName());
+}
+
+void DataPage::showSeries() {
+  chart_->clearLines();
+  const TimeSeries& s = session_.currentSeries();
+  const QString name = QString::fromStdString(s.name);
+  chart_->setTitle(name);
+  if (!s.empty()) chart_->addLine(name, s, palette().color(QPalette::Highlight));
+  chart_->chart()->legend()->setVisible(false);
+  const int row = static_cast<int>(session_.seriesNames().indexOf(name));
+  if (row >= 0) seriesView_->setCurrentIndex(seriesModel_.index(row));
+  while (stats_->rowCount() > 0) stats_->removeRow(0);
+  for (const auto& [label, value] : SeriesSummary::of(s).rows()) {
+    auto* v = new QLabel(value);
+    v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    stats_->addRow(label + QLatin1Char(':'), v);
+  }
+}
+
+void DataPage::showFindings() {
+  const auto loaded = session_.data();
+  findings_.setFindings(loaded ? loaded->findings : FindingLog{});
+  findingsView_->resizeColumnsToContents();
+  findingDetail_->clear();
+  if (!loaded) {
+    sourceLabel_->setText(tr("No data loaded."));
+    return;
+  }
+  sourceLabel_->setText(tr("<b>%1</b> — %2; %3 rows read, %4 rejected; series: %5")
+                            .arg(session_.sourcePath().toHtmlEscaped(), session_.sourceDescription().toHtmlEscaped())
+                            .arg(loaded->rowsRead)
+                            .arg(loaded->rowsRejected)
+                            .arg(session_.seriesSettings().describe().toHtmlEscaped()));
+}
+
+void DataPage::showFinding(const QModelIndex& index) {
+  if (!index.isValid()) return;
+  const QString where = findings_.whereAt(index.row());
+  const auto date = findings_.dateAt(index.row());
+  QString text = findings_.data(findings_.index(index.row(), FindingsTableModel::MessageColumn)).toString();
+  if (!where.isEmpty()) text += QStringLiteral("\n") + tr("Row: %1").arg(where);
+  if (date) text += QStringLiteral("\n") + tr("Date: %1 (marked on the chart)").arg(QString::fromStdString(date->toIso()));
+  findingDetail_->setText(text);
+  chart_->markDate(date);
+}
+
+}  // namespace foresight::ui

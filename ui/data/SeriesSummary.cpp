@@ -1,0 +1,62 @@
+#include "ui/data/SeriesSummary.h"
+
+#include <QLocale>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace foresight::ui {
+
+SeriesSummary SeriesSummary::of(const TimeSeries& s) {
+  SeriesSummary out;
+  out.periods = s.size();
+  if (s.empty()) return out;
+  out.first = s.start;
+  out.last = s.end();
+  out.min = std::numeric_limits<double>::infinity();
+  out.max = -out.min;
+  Eigen::Index n = 0;
+  double mean = 0.0, m2 = 0.0;  // Welford: stable for long revenue series
+  for (Eigen::Index i = 0; i < s.size(); ++i) {
+    const double v = s.values[i];
+    if (!std::isfinite(v)) {
+      ++out.missing;
+      continue;
+    }
+    if (v == 0.0) ++out.zeros;
+    out.min = std::min(out.min, v);
+    out.max = std::max(out.max, v);
+    out.total += v;
+    ++n;
+    const double delta = v - mean;
+    mean += delta / static_cast<double>(n);
+    m2 += delta * (v - mean);
+  }
+  if (n == 0) {
+    out.min = out.max = std::nan("");
+    return out;
+  }
+  out.mean = mean;
+  out.sd = n > 1 ? std::sqrt(m2 / static_cast<double>(n - 1)) : 0.0;
+  return out;
+}
+
+QList<QPair<QString, QString>> SeriesSummary::rows() const {
+  const QLocale c = QLocale::c();
+  auto num = [&c](double v) { return std::isfinite(v) ? c.toString(v, 'f', 2) : QStringLiteral("-"); };
+  QList<QPair<QString, QString>> r;
+  r.append({QStringLiteral("Periods"), QString::number(periods)});
+  if (periods == 0) return r;
+  r.append({QStringLiteral("From"), QString::fromStdString(first.toIso())});
+  r.append({QStringLiteral("To"), QString::fromStdString(last.toIso())});
+  r.append({QStringLiteral("Missing"), QString::number(missing)});
+  r.append({QStringLiteral("Zeros"), QString::number(zeros)});
+  r.append({QStringLiteral("Min"), num(min)});
+  r.append({QStringLiteral("Max"), num(max)});
+  r.append({QStringLiteral("Mean"), num(mean)});
+  r.append({QStringLiteral("Std. dev."), num(sd)});
+  r.append({QStringLiteral("Total"), num(total)});
+  return r;
+}
+
+}  // namespace foresight::ui

@@ -1,0 +1,137 @@
+#include "ui/explore/ExploreCharts.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QLineSeries>
+#include <QPalette>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace foresight::ui {
+
+namespace {
+
+void reset(QChart& chart, const QString& title) {
+  chart.removeAllSeries();
+  for (QAbstractAxis* axis : chart.axes()) {
+    chart.removeAxis(axis);
+    delete axis;
+  }
+  chart.setTitle(title);
+}
+
+QStringList monthNames() {
+  return {QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+          QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"),
+          QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+}
+
+}  // namespace
+
+void ExploreCharts::applyPalette(QChart& chart, const QPalette& palette) {
+  chart.setBackgroundBrush(palette.base());
+  chart.setTitleBrush(palette.text());
+  chart.legend()->setLabelColor(palette.color(QPalette::Text));
+  for (QAbstractAxis* axis : chart.axes()) {
+    axis->setLabelsColor(palette.color(QPalette::Text));
+    axis->setGridLineColor(palette.color(QPalette::Mid));
+  }
+}
+
+void ExploreCharts::fillCorrelogram(QChart& chart, const QString& title, const Eigen::VectorXd& values, double band) {
+  reset(chart, title);
+  auto* set = new QBarSet(title);
+  QStringList lags;
+  double extent = band;
+  for (Eigen::Index i = 0; i < values.size(); ++i) {
+    const double v = std::isfinite(values[i]) ? values[i] : 0.0;
+    *set << v;
+    lags << QString::number(i + 1);
+    extent = std::max(extent, std::fabs(v));
+  }
+  auto* bars = new QBarSeries;
+  bars->append(set);
+  bars->setBarWidth(0.4);
+  chart.addSeries(bars);
+  auto* x = new QBarCategoryAxis;
+  x->append(lags);
+  x->setTitleText(QStringLiteral("lag"));
+  auto* y = new QValueAxis;
+  y->setRange(-std::min(1.0, extent * 1.1), std::min(1.0, extent * 1.1));
+  chart.addAxis(x, Qt::AlignBottom);
+  chart.addAxis(y, Qt::AlignLeft);
+  bars->attachAxis(x);
+  bars->attachAxis(y);
+  // The band: values inside it are what white noise gives 95% of the time.
+  for (double level : {band, -band}) {
+    auto* line = new QLineSeries;
+    line->setName(level > 0 ? QStringLiteral("95% band") : QString());
+    line->append(-0.5, level);
+    line->append(static_cast<double>(values.size()) - 0.5, level);
+    QPen pen(Qt::blue);
+    pen.setStyle(Qt::DashLine);
+    line->setPen(pen);
+    chart.addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+  }
+  chart.legend()->setVisible(false);
+}
+
+void ExploreCharts::fillWeekdays(QChart& chart, const QVector<double>& means) {
+  reset(chart, QStringLiteral("Mean by weekday"));
+  auto* set = new QBarSet(QStringLiteral("mean"));
+  double top = 0.0;
+  for (double m : means) {
+    *set << (std::isfinite(m) ? m : 0.0);
+    if (std::isfinite(m)) top = std::max(top, m);
+  }
+  auto* bars = new QBarSeries;
+  bars->append(set);
+  chart.addSeries(bars);
+  auto* x = new QBarCategoryAxis;
+  x->append({QStringLiteral("Mon"), QStringLiteral("Tue"), QStringLiteral("Wed"), QStringLiteral("Thu"),
+             QStringLiteral("Fri"), QStringLiteral("Sat"), QStringLiteral("Sun")});
+  auto* y = new QValueAxis;
+  y->setRange(0.0, top > 0 ? top * 1.1 : 1.0);
+  y->setLabelFormat(QStringLiteral("%.4g"));
+  chart.addAxis(x, Qt::AlignBottom);
+  chart.addAxis(y, Qt::AlignLeft);
+  bars->attachAxis(x);
+  bars->attachAxis(y);
+  chart.legend()->setVisible(false);
+}
+
+void ExploreCharts::fillMonths(QChart& chart, const QVector<int>& years, const QVector<QVector<double>>& totals) {
+  reset(chart, QStringLiteral("Monthly totals by year"));
+  auto* x = new QBarCategoryAxis;
+  x->append(monthNames());
+  auto* y = new QValueAxis;
+  y->setLabelFormat(QStringLiteral("%.4g"));
+  chart.addAxis(x, Qt::AlignBottom);
+  chart.addAxis(y, Qt::AlignLeft);
+  double lo = 0.0, hi = 1.0;
+  bool any = false;
+  for (qsizetype i = 0; i < years.size(); ++i) {
+    auto* line = new QLineSeries;
+    line->setName(QString::number(years[i]));
+    for (int m = 0; m < 12; ++m) {
+      const double v = totals[i][m];
+      if (!std::isfinite(v)) continue;
+      line->append(m, v);
+      lo = any ? std::min(lo, v) : v;
+      hi = any ? std::max(hi, v) : v;
+      any = true;
+    }
+    chart.addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+  }
+  y->setRange(std::min(0.0, lo), hi * 1.1);
+  chart.legend()->setVisible(true);
+  chart.legend()->setAlignment(Qt::AlignRight);
+}
+
+}  // namespace foresight::ui

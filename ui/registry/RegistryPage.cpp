@@ -1,0 +1,187 @@
+#include "ui/registry/RegistryPage.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <exception>
+
+#include "registry/ModelRegistry.h"
+#include "ui/session/WorkbenchSession.h"
+
+namespace foresight::ui {
+
+namespace {
+
+QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+QString versionHtml(const registry::VersionRecord& v) {
+  QString out = QStringLiteral("<h3>%1 / %2</h3>").arg(html(v.model)).arg(v.version);
+  out += QStringLiteral("<p><b>Spec:</b> %1 &nbsp; <b>Type:</b> %2 &nbsp; <b>Series:</b> %3 (%4)</p>")
+             .arg(html(v.spec), html(v.modelType))
+             .arg(v.seriesCount)
+             .arg(html(v.frequency));
+  out += QStringLiteral("<p><b>Trained on:</b> %1 .. %2 &nbsp; <b>Data SHA-256:</b> <tt>%3</tt></p>")
+             .arg(html(v.trainStart), html(v.trainEnd), html(v.dataSha256.substr(0, 16)));
+  out += QStringLiteral("<h4>Metrics</h4><table cellspacing=6>");
+  if (v.metrics.is_object())
+    for (const auto& [key, value] : v.metrics.items())
+      out += QStringLiteral("<tr><td title=\"%1\"><b>%2</b></td><td>%3</td><td><i>%1</i></td></tr>")
+                 .arg(RegistryVersionsModel::metricTooltip(QString::fromStdString(key)).toHtmlEscaped(), html(key),
+                      html(value.dump()));
+  out += QStringLiteral("</table>");
+  out += QStringLiteral("<h4>Parameters</h4><pre>%1</pre>").arg(html(v.params.dump(2)));
+  if (!v.backtest.is_null()) out += QStringLiteral("<h4>Backtest</h4><pre>%1</pre>").arg(html(v.backtest.dump(2)));
+  const registry::Lineage& l = v.lineage;
+  out += QStringLiteral("<h4>Lineage</h4><table cellspacing=6>");
+  const std::pair<const char*, const std::string*> rows[] = {
+      {"Pushed at", &v.createdAt}, {"Tool version", &l.toolVersion}, {"User", &l.user}, {"Host", &l.host},
+      {"Command", &l.commandLine}, {"CI run", &l.ciRunId},       {"Git commit", &l.gitCommit},
+      {"Artifact SHA-256", &v.sha256}};
+  for (const auto& [label, value] : rows)
+    if (!value->empty())
+      out += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QString::fromUtf8(label), html(*value));
+  out += QStringLiteral("</table>");
+  return out;
+}
+
+}  // namespace
+
+RegistryPage::RegistryPage(WorkbenchSession& session, QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      uriLabel_(new QLabel(this)),
+      modelsView_(new QListView(this)),
+      versionsView_(new QTableView(this)),
+      historyView_(new QTableView(this)),
+      details_(new QTextBrowser(this)),
+      message_(new QLabel(this)) {
+  auto* layout = new QVBoxLayout(this);
+  auto* top = new QHBoxLayout;
+  uriLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  top->addWidget(uriLabel_, 1);
+  auto* refreshButton = new QPushButton(tr("&Refresh"), this);
+  refreshButton->setShortcut(QKeySequence::Refresh);
+  refreshButton->setToolTip(tr("Read the registry again (F5)"));
+  top->addWidget(refreshButton);
+  layout->addLayout(top);
+
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  modelsView_->setModel(&models_);
+  modelsView_->setToolTip(tr("Registered models; the champion is the version production serves"));
+  split->addWidget(modelsView_);
+  auto* right = new QSplitter(Qt::Vertical, split);
+  versionsView_->setModel(&versions_);
+  versionsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  versionsView_->setSelectionMode(QAbstractItemView::SingleSelection);
+  versionsView_->verticalHeader()->setVisible(false);
+  versionsView_->horizontalHeader()->setStretchLastSection(true);
+  right->addWidget(versionsView_);
+  auto* tabs = new QTabWidget(right);
+  tabs->addTab(details_, tr("&Details"));
+  historyView_->setModel(&history_);
+  historyView_->verticalHeader()->setVisible(false);
+  historyView_->horizontalHeader()->setStretchLastSection(true);
+  tabs->addTab(historyView_, tr("&History"));
+  right->addWidget(tabs);
+  split->addWidget(right);
+  split->setStretchFactor(1, 1);
+  split->setSizes({260, 900});
+  layout->addWidget(split, 1);
+
+  auto* buttons = new QHBoxLayout;
+  auto* alias = new QPushButton(tr("Set &alias..."), this);
+  alias->setToolTip(tr("Point an alias (challenger, staging, ...) at the selected version"));
+  auto* rollbackButton = new QPushButton(tr("Roll &back champion..."), this);
+  rollbackButton->setToolTip(tr("Move the champion back to the version it replaced, per the history"));
+  auto* load = new QPushButton(tr("&Load into session"), this);
+  load->setToolTip(tr("Pull the selected version (hash verified) into the session, e.g. for the Power BI export"));
+  buttons->addWidget(alias);
+  buttons->addWidget(rollbackButton);
+  buttons->addWidget(load);
+  buttons->addStretch(1);
+  layout->addLayout(buttons);
+  message_->setWordWrap(true);
+  layout->addWidget(message_);
+
+  connect(refreshButton, &QPushButton::clicked, this, &RegistryPage::refresh);
+  connect(alias, &QPushButton::clicked, this, &RegistryPage::askAlias);
+  connect(rollbackButton, &QPushButton::clicked, this, &RegistryPage::askRollback);
+  connect(load, &QPushButton::clicked, this, &RegistryPage::loadSelectedIntoSession);
+  connect(modelsView_->selectionModel(), &QItemSelectionModel::currentChanged, this, &RegistryPage::showModel);
+  connect(versionsView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RegistryPage::showVersion);
+  connect(&session_, &WorkbenchSession::registryUriChanged, this, &RegistryPage::refresh);
+}
+
+QString RegistryPage::selectedModel() const {
+  return modelsView_->currentIndex().isValid() ? modelsView_->currentIndex().data(Qt::UserRole).toString() : QString();
+}
+
+int RegistryPage::selectedVersion() const {
+  const registry::VersionRecord* v = versions_.versionAt(versionsView_->currentIndex().row());
+  return v ? v->version : 0;
+}
+
+void RegistryPage::selectModel(const QString& name) {
+  const int row = models_.rowOf(name);
+  if (row >= 0) modelsView_->setCurrentIndex(models_.index(row));
+}
+
+void RegistryPage::selectVersion(int version) {
+  const int row = versions_.rowOfVersion(version);
+  if (row >= 0) versionsView_->setCurrentIndex(versions_.index(row, 0));
+}
+
+void RegistryPage::refresh() {
+  const QString model = selectedModel();
+  const int version = selectedVersion();
+  uriLabel_->setText(tr("<b>Registry:</b> %1").arg(session_.registryUri().toHtmlEscaped()));
+  try {
+    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
+    uriLabel_->setText(tr("<b>Registry:</b> %1").arg(QString::fromStdString(reg.uri().redacted()).toHtmlEscaped()));
+    models_.setModels(reg.list());
+    message_->clear();
+  } catch (const std::exception& e) {
+    models_.setModels({});
+    report(QString::fromUtf8(e.what()), true);
+  }
+  versions_.setVersions({});
+  history_.setEvents({});
+  details_->clear();
+  if (!model.isEmpty()) selectModel(model);
+  else if (models_.rowCount() > 0) modelsView_->setCurrentIndex(models_.index(0));
+  if (version > 0) selectVersion(version);
+}
+
+void RegistryPage::showModel() {
+  const QString name = selectedModel();
+  if (name.isEmpty()) return;
+  try {
+    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
+    registry::ModelDetails d = reg.show(name.toStdString());
+    versions_.setVersions(std::move(d.versions));
+    history_.setEvents(reg.history(name.toStdString()));
+  } catch (const std::exception& e) {
+    report(QString::fromUtf8(e.what()), true);
+    return;
+  }
+  versionsView_->resizeColumnsToContents();
+  historyView_->resizeColumnsToContents();
+  if (versions_.rowCount() > 0) versionsView_->setCurrentIndex(versions_.index(0, 0));
+}
+
+void RegistryPage::showVersion() {
+  const registry::VersionRecord* v = versions_.versionAt(versionsView_->currentIndex().row());
+  details_->setHtml(v ? versionHtml(*v) : QString());
+}
+
+void RegistryPage::report(const QString& text, bool error) {
+  message_->setText(text);
+  QPalette p = message_->palette();
+  p.setColor(QPalette::WindowText, error ? QColor(Qt::red) : palette().color(QPalette::WindowText));
+  message_->setPalette(p);
+}
+
+}  // namespace foresight::ui

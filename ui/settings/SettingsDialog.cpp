@@ -1,0 +1,59 @@
+#include "ui/settings/SettingsDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QMessageBox>
+#include <exception>
+
+#include "registry/RegistryUri.h"
+#include "ui/settings/WorkbenchSettings.h"
+
+namespace foresight::ui {
+
+SettingsDialog::SettingsDialog(WorkbenchSettings& settings, QWidget* parent)
+    : QDialog(parent), settings_(settings), registry_(new QLineEdit(this)), horizon_(new QSpinBox(this)),
+      levels_(new QLineEdit(this)) {
+  setWindowTitle(tr("Settings"));
+  auto* form = new QFormLayout(this);
+  registry_->setText(settings.registryUri());
+  registry_->setToolTip(tr("sqlite:///abs/path.db or postgresql://user@host:port/db"));
+  horizon_->setRange(1, 10000);
+  horizon_->setValue(settings.defaultHorizon());
+  horizon_->setToolTip(tr("Periods ahead that backtests and exports forecast unless told otherwise"));
+  QStringList levels;
+  for (double l : settings.levels()) levels << QString::number(l);
+  levels_->setText(levels.join(QLatin1Char(',')));
+  levels_->setToolTip(tr("Prediction interval levels in percent, comma separated (e.g. 80,95)"));
+  form->addRow(tr("&Registry URI:"), registry_);
+  form->addRow(tr("Default &horizon:"), horizon_);
+  form->addRow(tr("Interval &levels:"), levels_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  form->addRow(buttons);
+}
+
+void SettingsDialog::accept() {
+  QList<double> levels;
+  for (const QString& part : levels_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    bool ok = false;
+    const double v = part.trimmed().toDouble(&ok);
+    if (!ok || v <= 0.0 || v >= 100.0) {
+      QMessageBox::warning(this, tr("Settings"), tr("Interval level '%1' is not a number between 0 and 100.").arg(part));
+      return;
+    }
+    levels << v;
+  }
+  try {
+    registry::RegistryUri::parse(registry_->text().trimmed().toStdString());
+  } catch (const std::exception& e) {
+    QMessageBox::warning(this, tr("Settings"), QString::fromUtf8(e.what()));
+    return;
+  }
+  settings_.setRegistryUri(registry_->text().trimmed());
+  settings_.setDefaultHorizon(horizon_->value());
+  if (!levels.isEmpty()) settings_.setLevels(levels);
+  QDialog::accept();
+}
+
+}  // namespace foresight::ui

@@ -1,0 +1,212 @@
+#include "ui/window/MainWindow.h"
+
+#include <QChartView>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <exception>
+
+#include "ui/charts/ChartExport.h"
+#include "ui/data/DataPage.h"
+#include "ui/explore/ExplorePage.h"
+#include "ui/jobs/JobStatusWidget.h"
+#include "ui/registry/RegistryPage.h"
+#include "ui/settings/WorkbenchSettings.h"
+#include "ui/window/WorkbenchPages.h"
+#include "ui/workspace/Workspace.h"
+
+namespace foresight::ui {
+
+MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverride, QWidget* parent)
+    : QMainWindow(parent), settings_(settings), session_(settings), nav_(new QListWidget(this)),
+      stack_(new QStackedWidget(this)) {
+  if (!registryOverride.isEmpty()) session_.setRegistryUri(registryOverride);
+  auto* central = new QWidget(this);
+  auto* layout = new QHBoxLayout(central);
+  layout->setContentsMargins(4, 4, 4, 4);
+  nav_->setFixedWidth(120);
+  nav_->setSpacing(2);
+  nav_->setToolTip(tr("Pages (Ctrl+1 .. Ctrl+5)"));
+  layout->addWidget(nav_);
+  layout->addWidget(stack_, 1);
+  setCentralWidget(central);
+  connect(nav_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
+
+  dataPage_ = new DataPage(session_, jobs_, this);
+  explorePage_ = new ExplorePage(session_, jobs_, this);
+  registryPage_ = new RegistryPage(session_, this);
+  addPage(tr("Data"), tr("Open data, build series, check the findings"), dataPage_);
+  addPage(tr("Explore"), tr("Decomposition, autocorrelation, seasonality and unit-root tests"), explorePage_);
+  // The Models and Compare pages come from ui/models and ui/compare.
+  for (const auto& extra : WorkbenchPages::create(session_, jobs_, this)) addPage(extra.name, extra.tip, extra.page);
+  addPage(tr("Registry"), tr("Registered models, versions, aliases and history"), registryPage_);
+  nav_->setCurrentRow(0);
+
+  jobStatus_ = new JobStatusWidget(jobs_, this);
+  statusBar()->addPermanentWidget(jobStatus_);
+  connect(&jobs_, &JobRunner::jobFinished, this, [this](const QString& title, const JobOutcome& outcome) {
+    if (outcome.cancelled()) statusBar()->showMessage(tr("%1: cancelled").arg(title), 5000);
+    else if (outcome.succeeded()) statusBar()->showMessage(tr("%1: done").arg(title), 5000);
+    else statusBar()->showMessage(tr("%1: failed").arg(title), 5000);
+  });
+  connect(dataPage_, &DataPage::loadFinished, this, [this](bool ok, const QString& source, const QString& message) {
+    if (!ok && !message.isEmpty() && message != QStringLiteral("cancelled"))
+      showError(tr("Cannot load %1").arg(source), message);
+    updateRecentMenu();
+    updateTitle();
+  });
+  connect(&session_, &WorkbenchSession::seriesChanged, this, &MainWindow::updateTitle);
+  createMenus();
+  updateTitle();
+  if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
+  registryPage_->refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(const QString& name, const QString& tip, QWidget* page) {
+  auto* item = new QListWidgetItem(name, nav_);
+  item->setToolTip(tip);
+  item->setData(Qt::UserRole, name);
+  item->setSizeHint(QSize(100, 36));
+  page->setObjectName(name);
+  stack_->addWidget(page);
+}
+
+QStringList MainWindow::pageNames() const {
+  QStringList names;
+  for (int i = 0; i < nav_->count(); ++i) names << nav_->item(i)->data(Qt::UserRole).toString();
+  return names;
+}
+
+QWidget* MainWindow::page(const QString& name) const {
+  const int i = static_cast<int>(pageNames().indexOf(name));
+  return i >= 0 ? stack_->widget(i) : nullptr;
+}
+
+void MainWindow::showPage(const QString& name) {
+  const int i = static_cast<int>(pageNames().indexOf(name));
+  if (i >= 0) nav_->setCurrentRow(i);
+}
+
+QString MainWindow::currentPageName() const {
+  return nav_->currentItem() ? nav_->currentItem()->data(Qt::UserRole).toString() : QString();
+}
+
+void MainWindow::openSource(const QString& source, bool ask) {
+  settings_.setLastDirectory(QFileInfo(source).absolutePath());
+  showPage(tr("Data"));
+  if (ask) dataPage_->openSource(source);
+  else dataPage_->loadSource(source, session_.seriesSettings());
+}
+
+void MainWindow::openSample() {
+  showPage(tr("Data"));
+  dataPage_->openSample();
+}
+
+bool MainWindow::saveWorkspace(const QString& file) {
+  try {
+    Workspace::of(session_).save(file);
+  } catch (const std::exception& e) {
+    showError(tr("Cannot save the workspace"), QString::fromUtf8(e.what()));
+    return false;
+  }
+  workspaceFile_ = file;
+  settings_.addRecentFile(file);
+  updateRecentMenu();
+  updateTitle();
+  statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
+  return true;
+}
+
+void MainWindow::openWorkspace(const QString& file) {
+  Workspace ws;
+  try {
+    ws = Workspace::load(file);
+  } catch (const std::exception& e) {
+    showError(tr("Cannot open the workspace"), QString::fromUtf8(e.what()));
+    Q_EMIT workspaceOpened(false, QString::fromUtf8(e.what()));
+    return;
+  }
+  if (!ws.registryUri.isEmpty()) session_.setRegistryUri(ws.registryUri);
+  // One-shot: replay the edits once this load has ended.
+  auto connection = std::make_shared<QMetaObject::Connection>();
+  *connection = connect(dataPage_, &DataPage::loadFinished, this,
+                        [this, ws, file, connection](bool ok, const QString&, const QString& message) {
+                          disconnect(*connection);
+                          if (!ok) {
+                            Q_EMIT workspaceOpened(false, message);
+                            return;
+                          }
+                          QList<QPair<QString, QString>> layout;
+                          for (qsizetype i = 0; i < ws.seriesNames.size(); ++i)
+                            layout.append({ws.builtNames.value(i), ws.seriesNames[i]});
+                          const QStringList missing = session_.applyLayout(layout);
+                          session_.selectSeries(ws.selectedSeries);
+                          session_.undoStack()->clear();
+                          workspaceFile_ = file;
+                          settings_.addRecentFile(file);
+                          updateRecentMenu();
+                          updateTitle();
+                          const QString note = missing.isEmpty()
+                                                   ? QString()
+                                                   : tr("series no longer in the data: %1").arg(missing.join(QStringLiteral(", ")));
+                          if (!note.isEmpty()) statusBar()->showMessage(note, 10000);
+                          Q_EMIT workspaceOpened(true, note);
+                        });
+  showPage(tr("Data"));
+  dataPage_->loadSource(ws.source, ws.settings);
+}
+
+QWidget* MainWindow::currentChart() const {
+  QWidget* current = stack_->currentWidget();
+  if (!current) return nullptr;
+  for (QChartView* view : current->findChildren<QChartView*>())
+    if (view->isVisible()) return view;
+  const auto all = current->findChildren<QChartView*>();
+  return all.isEmpty() ? nullptr : all.front();
+}
+
+bool MainWindow::exportChart(const QString& file) {
+  QWidget* chart = currentChart();
+  if (!chart) {
+    showError(tr("Export chart"), tr("The %1 page shows no chart.").arg(currentPageName()));
+    return false;
+  }
+  try {
+    ChartExport::save(*chart, file);
+  } catch (const std::exception& e) {
+    showError(tr("Export chart"), QString::fromUtf8(e.what()));
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved %1").arg(file), 5000);
+  return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  jobs_.cancelAll();
+  settings_.setWindowGeometry(saveGeometry());
+  settings_.sync();
+  event->accept();
+}
+
+void MainWindow::updateTitle() {
+  QString title = QStringLiteral("Foresight Workbench");
+  if (!session_.sourcePath().isEmpty()) title = QFileInfo(session_.sourcePath()).fileName() + QStringLiteral(" — ") + title;
+  if (session_.hasSeries()) title = session_.currentSeriesName() + QStringLiteral(" · ") + title;
+  setWindowTitle(title);
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+  statusBar()->showMessage(title, 10000);
+  // Window-modal and non-blocking: background jobs and tests keep running.
+  auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setObjectName(QStringLiteral("errorBox"));
+  box->open();
+}
+
+}  // namespace foresight::ui

@@ -1,0 +1,101 @@
+#include "ui/window/ScreenshotTour.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include "ui/data/DataPage.h"
+#include "ui/explore/ExplorePage.h"
+#include "ui/registry/RegistryPage.h"
+#include "ui/window/MainWindow.h"
+
+namespace foresight::ui {
+
+namespace {
+// Lets layouts settle and charts paint before grabbing.
+constexpr int kSettleMs = 400;
+}  // namespace
+
+ScreenshotTour::ScreenshotTour(MainWindow& window, const QString& dir, QObject* parent)
+    : QObject(parent), window_(window), dir_(dir) {}
+
+void ScreenshotTour::start() {
+  if (!dir_.mkpath(QStringLiteral("."))) {
+    fail(tr("cannot create %1").arg(dir_.path()));
+    return;
+  }
+  window_.resize(1280, 800);
+  steps_.append([this] {
+    connect(window_.dataPage(), &DataPage::loadFinished, this, [this](bool ok, const QString&, const QString& message) {
+      if (!ok) fail(message);
+      else QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("data")); });
+    }, Qt::SingleShotConnection);
+    window_.openSample();
+  });
+  steps_.append([this] {
+    window_.showPage(tr("Explore"));
+    whenIdle([this] { shoot(QStringLiteral("explore")); });
+  });
+  steps_.append([this] {
+    window_.explorePage()->tabs()->setCurrentIndex(1);
+    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("explore-acf")); });
+  });
+  steps_.append([this] {
+    window_.explorePage()->tabs()->setCurrentIndex(2);
+    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("explore-seasonal")); });
+  });
+  for (const QString& page : {tr("Models"), tr("Compare")}) {
+    if (!window_.page(page)) continue;
+    steps_.append([this, page] {
+      window_.showPage(page);
+      whenIdle([this, page] { shoot(page.toLower()); });
+    });
+  }
+  steps_.append([this] {
+    window_.showPage(tr("Registry"));
+    window_.registryPage()->refresh();
+    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("registry")); });
+  });
+  steps_.append([this] {
+    window_.showPage(tr("Data"));
+    window_.resize(1920, 1080);
+    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("data-1920x1080")); });
+  });
+  next();
+}
+
+void ScreenshotTour::next() {
+  if (steps_.isEmpty()) {
+    Q_EMIT finished(true, files_, QString());
+    return;
+  }
+  steps_.takeFirst()();
+}
+
+void ScreenshotTour::whenIdle(std::function<void()> then) {
+  auto* timer = new QTimer(this);
+  timer->setInterval(100);
+  connect(timer, &QTimer::timeout, this, [this, timer, then] {
+    if (window_.jobs().isBusy()) return;
+    timer->deleteLater();
+    QTimer::singleShot(kSettleMs, this, then);
+  });
+  // The page may start its work only once shown: give it one settle first.
+  QTimer::singleShot(kSettleMs, timer, qOverload<>(&QTimer::start));
+}
+
+void ScreenshotTour::shoot(const QString& name) {
+  const QString file = dir_.filePath(name + QStringLiteral(".png"));
+  if (!window_.grab().save(file, "PNG")) {
+    fail(tr("cannot write %1").arg(file));
+    return;
+  }
+  files_ << file;
+  next();
+}
+
+void ScreenshotTour::fail(const QString& error) {
+  steps_.clear();
+  Q_EMIT finished(false, files_, error);
+}
+
+}  // namespace foresight::ui

@@ -1,0 +1,24 @@
+// The pages other parts of ui/ contribute to the main window (Models from
+// ui/models, Compare from ui/compare), created in switcher order.
+#pragma once
+
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+namespace foresight::ui {
+
+class JobRunner;
+class WorkbenchSession;
+
+class WorkbenchPages {
+ public:
+  struct Page {
+    QString name;
+    QString tip;
+    QWidget* page;
+  };
+  static std::vector<Page> create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent);
+};
+
+}  // namespace foresight::ui
