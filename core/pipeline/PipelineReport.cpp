@@ -75,7 +75,8 @@ nlohmann::json PipelineReport::toJson(const PipelineRecord& r) {
             {"name", r.config->name},
             {"version", r.version},
             {"sha256", r.sha256},
-            {"promoted", e.decision.promote},
+            {"approved", e.decision.promote},
+            {"promoted", r.championAfter == r.version},
             {"champion_before", r.championBefore ? nlohmann::json(*r.championBefore) : nlohmann::json(nullptr)},
             {"champion_after", r.championAfter}}},
           {"export",
@@ -93,7 +94,10 @@ std::string PipelineReport::markdown(const PipelineRecord& r) {
   const PipelineConfig& c = *r.config;
   std::string md = "# Pipeline run " + r.runId + ": " + c.name + "\n\n";
   md += "Configuration `" + c.file + "`, started " + r.startedAt + ", finished " + r.finishedAt + ".\n\n";
-  md += std::string("**Decision:** ") + (e.decision.promote ? "promoted" : "kept the champion") + " - registered v" +
+  const char* outcome = r.championAfter == r.version ? "promoted"
+                        : e.decision.promote          ? "approved, promotion left to the release step"
+                                                      : "kept the champion";
+  md += std::string("**Decision:** ") + outcome + " - registered v" +
         std::to_string(r.version) + "; champion now v" + std::to_string(r.championAfter) + ".\n\n";
 
   md += "## Data\n\n" + r.input->description + " `" + r.input->source + "`: " + std::to_string(r.input->rowsRead) +

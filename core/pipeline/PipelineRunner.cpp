@@ -181,7 +181,8 @@ PipelineRunResult PipelineRunner::run() {
   stages.begin("promote", 0.93, 0.95);
   result.decision = record.decisionText = evaluation.decisionText(pushed.version);
   result.championBefore = record.championBefore = champion ? std::optional(champion->version) : std::nullopt;
-  if (evaluation.decision.promote) {
+  result.approved = evaluation.decision.promote;
+  if (result.approved && options_.promote) {
     registry::PromoteRequest request{config_.name, pushed.version, record.championBefore, result.decision,
                                      comparisonSummary(evaluation)};
     reg.promote(request);
@@ -189,9 +190,11 @@ PipelineRunResult PipelineRunner::run() {
     result.championAfter = pushed.version;
   } else {
     // Recorded as a decision in the history: the challenger alias with the reasons.
+    if (result.approved) result.decision = "approved for release (promotion left to the release step): " + result.decision;
     reg.setAlias(config_.name, "challenger", pushed.version, result.decision);
     result.championAfter = champion ? champion->version : 0;
   }
+  record.decisionText = result.decision;
   record.championAfter = result.championAfter;
   log("promote: " + result.decision);
 

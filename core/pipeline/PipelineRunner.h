@@ -21,13 +21,17 @@ struct PipelineRunOptions {
   std::function<void(const std::string&)> log;  // one line per stage event (also written to run.log)
   const CancellationToken* cancel = nullptr;   // checked between and inside stages
   std::string runId;                           // empty: makeRunId()
+  // false: register and record the policy's approval, but leave moving the
+  // champion to a separate release step (`registry promote --expect`).
+  bool promote = true;
 };
 
 struct PipelineRunResult {
   std::string runId;
   std::filesystem::path runDir, reportJson, reportMd, powerBiCsv, modelFile, logFile;
   int version = 0;                    // registered version of the challenger
-  bool promoted = false;
+  bool approved = false;              // the policy said promote
+  bool promoted = false;              // and the champion was moved to `version`
   std::optional<int> championBefore;  // the champion the challenger was compared with
   int championAfter = 0;
   std::string decision;               // the line recorded in the registry history

@@ -60,6 +60,28 @@ class PipelineSampleTest : public QObject {
     QVERIFY(readText(dir_ / "run/run.log").find("promote: promoted v1") != std::string::npos);
   }
 
+  void noPromoteLeavesTheChampionToTheReleaseStep() {
+    const QString separate = QStringLiteral("sqlite://") + qpath(dir_ / "release.db");
+    const CliRun r = runForesight({QStringLiteral("pipeline"), QStringLiteral("run"),
+                                   qpath(sourceDir() / "resources/pipelines/sample.json"), QStringLiteral("--data"),
+                                   qpath(dir_ / "sample"), QStringLiteral("--out"), qpath(dir_ / "build-job"),
+                                   QStringLiteral("--registry"), separate, QStringLiteral("--no-promote"),
+                                   QStringLiteral("--fail-if-not-promoted"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, describe(r).c_str());  // approved, so the gate passes
+    const auto j = nlohmann::json::parse(r.out);
+    QVERIFY(j["approved"].get<bool>());
+    QVERIFY(!j["promoted"].get<bool>());
+    QCOMPARE(j["champion_before"].get<std::string>(), std::string("none"));
+    // The release step moves the champion by compare-and-set.
+    const CliRun promote = runForesight({QStringLiteral("registry"), QStringLiteral("promote"), QStringLiteral("sample-revenue"),
+                                         QStringLiteral("1"), QStringLiteral("--expect"), QStringLiteral("none"),
+                                         QStringLiteral("--registry"), separate});
+    QVERIFY2(promote.code == 0, describe(promote).c_str());
+    const CliRun h = runForesight({QStringLiteral("registry"), QStringLiteral("history"), QStringLiteral("sample-revenue"),
+                                   QStringLiteral("--registry"), separate});
+    QVERIFY2(h.out.find("approved for release") != std::string::npos, h.out.c_str());
+  }
+
   void territoryPanelIsOnePanelArtifact() {
     const auto cfg = dir_ / "territory.json";
     writeText(cfg, "{\"name\": \"sample-territory\", \"data\": {\"source\": \"sample\", \"by\": \"territory\"},"
