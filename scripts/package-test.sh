@@ -70,6 +70,7 @@ allowed=(
   '/usr/share/metainfo' "/usr/share/metainfo/$app_id.metainfo.xml"
   '/usr/share/foresight' '/usr/share/foresight/pipelines' '/usr/share/foresight/pipelines/[^/]*\.json'
   '/usr/share/doc' '/usr/share/doc/foresight' '/usr/share/doc/foresight/[^/]*\.md'
+  '/usr/share/doc/foresight/changelog\.gz'
   '/usr/share/man' '/usr/share/man/man1' '/usr/share/man/man1/foresight\.1\.gz'
   '/usr/share/man/man1/foresight-workbench\.1\.gz'
   '/usr/share/bash-completion' '/usr/share/bash-completion/completions'
