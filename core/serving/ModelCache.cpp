@@ -65,6 +65,7 @@ void ModelCache::onReadFinished() {
       const bool wasDegraded = health_.degraded;
       health_.lastAttemptAt = at;
       health_.degraded = true;
+      health_.summary = "registry unreachable; serving the models read at " + health_.lastReloadAt;
       health_.reason = "registry unreachable: " + outcome.error + "; serving the models read at " + health_.lastReloadAt;
       if (!wasDegraded) AccessLog::note("registry read failed, serving the last good models: " + outcome.error);
     }
@@ -89,6 +90,7 @@ void ModelCache::install(std::shared_ptr<const ModelSnapshot> next) {
     old = snapshot_;
     snapshot_ = next;
     health_.degraded = !next->problems.empty();
+    health_.summary = health_.degraded ? std::to_string(next->problems.size()) + " alias(es) could not be loaded" : "";
     health_.reason.clear();
     for (const auto& p : next->problems) health_.reason += (health_.reason.empty() ? "" : "; ") + p;
   }

@@ -23,7 +23,8 @@ namespace foresight::serving {
 
 struct ServingHealth {
   bool degraded = false;
-  std::string reason;          // why degraded; empty when ok
+  std::string summary;         // why degraded, without names or addresses; empty when ok
+  std::string reason;          // why degraded, in full (registry URI, database message)
   std::string lastReloadAt;    // last successful read (UTC)
   std::string lastAttemptAt;   // last read, successful or not
 };

@@ -66,7 +66,13 @@ HttpReply ScoringService::dispatch(const HttpRequestData& request, std::string& 
   if (path.is({"v1", "health"})) {
     route = "/v1/health";
     requireMethod(request, {"GET"});
-    return health();
+    bool detailed = true;
+    try {
+      requireKey(request, query);
+    } catch (const HttpError&) {
+      detailed = false;  // health never needs the key; it only hides details without one
+    }
+    return health(detailed);
   }
   requireKey(request, query);
   if (path.is({"openapi.json"})) {
@@ -104,7 +110,7 @@ HttpReply ScoringService::dispatch(const HttpRequestData& request, std::string& 
   throw HttpError::notFound("not_found", "no such route; see /openapi.json");
 }
 
-HttpReply ScoringService::health() const {
+HttpReply ScoringService::health(bool detailed) const {
   const ServingHealth h = models_.health();
   const auto snap = models_.snapshot();
   nlohmann::json j = {{"status", h.degraded ? "degraded" : "ok"},
@@ -113,7 +119,7 @@ HttpReply ScoringService::health() const {
                       {"last_attempt", h.lastAttemptAt},
                       {"started", startedAt_},
                       {"version", kToolVersion}};
-  if (h.degraded) j["reason"] = h.reason;
+  if (h.degraded) j["reason"] = detailed ? h.reason : h.summary;
   return HttpReply::json(200, j);
 }
 

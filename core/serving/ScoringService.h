@@ -42,7 +42,9 @@ class ScoringService {
  private:
   HttpReply dispatch(const HttpRequestData& request, std::string& route);
   void requireKey(const HttpRequestData& request, const QueryString& query) const;
-  HttpReply health() const;
+  // `detailed`: the caller showed the key (or none is configured), so the
+  // full reason (registry address, database message) may be shown.
+  HttpReply health(bool detailed) const;
   HttpReply listModels() const;
   HttpReply modelDetails(const std::string& name) const;
   HttpReply metricsText() const;

@@ -59,23 +59,29 @@ class HotReloadTest : public QObject {
 
   void unreachableRegistryKeepsServingAndSaysDegraded() {
     const auto fixture = test::makeServingRegistry("degraded");
-    test::ServerThread server(test::testOptions(fixture.uri));
+    serving::ServingOptions options = test::testOptions(fixture.uri);
+    options.apiKey = serving::ApiKey::fromValue("k", "test");
+    test::ServerThread server(options);
     QVERIFY2(server.error().empty(), server.error().c_str());
     const QByteArray target = "/v1/models/sales/forecast?horizon=3";
-    const auto before = HttpTestClient::get(server.port(), target);
+    const QByteArray key = "X-API-Key: k\r\n";
+    const auto before = HttpTestClient::get(server.port(), target, key);
     QCOMPARE(before.status, 200);
 
     const auto away = fixture.dir / "reg.away";
     std::filesystem::rename(fixture.registryDir, away);
     QVERIFY(eventually([&] { return HttpTestClient::get(server.port(), "/v1/health").json()["status"] == "degraded"; }));
-    const auto health = HttpTestClient::get(server.port(), "/v1/health").json();
-    QVERIFY(health["reason"].get<std::string>().find("registry unreachable") != std::string::npos);
+    // Without the key health says why in general terms; with it, in full.
+    const std::string brief = HttpTestClient::get(server.port(), "/v1/health").json()["reason"];
+    QVERIFY2(brief.starts_with("registry unreachable") && brief.find("registry.db") == std::string::npos, brief.c_str());
+    const std::string full = HttpTestClient::get(server.port(), "/v1/health?api_key=k").json()["reason"];
+    QVERIFY2(full.find("registry.db: the database file does not exist") != std::string::npos, full.c_str());
     // Still serving the last good model, byte for byte; uncached requests too.
-    QCOMPARE(HttpTestClient::get(server.port(), target).body, before.body);
-    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models/sales/forecast?horizon=9&format=csv").status, 200);
-    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models").status, 200);
+    QCOMPARE(HttpTestClient::get(server.port(), target, key).body, before.body);
+    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models/sales/forecast?horizon=9&format=csv", key).status, 200);
+    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models", key).status, 200);
     // A version nobody loaded cannot be read now: 503, not a hang.
-    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models/sales/forecast?horizon=1&version=2").status, 503);
+    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models/sales/forecast?horizon=1&version=2", key).status, 503);
 
     std::filesystem::rename(away, fixture.registryDir);
     QVERIFY(eventually([&] { return HttpTestClient::get(server.port(), "/v1/health").json()["status"] == "ok"; }));
