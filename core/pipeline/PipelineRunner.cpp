@@ -1,7 +1,6 @@
 #include "pipeline/PipelineRunner.h"
 
 #include <chrono>
-#include <fstream>
 #include <utility>  // std::as_const
 
 #include "engine/common/Errors.h"
@@ -11,9 +10,11 @@
 #include "pipeline/PipelineInput.h"
 #include "pipeline/PipelineRecord.h"
 #include "pipeline/PipelineReport.h"
+#include "pipeline/PipelineStages.h"
 #include "pipeline/PowerBiExport.h"
 #include "pipeline/RegisteredModel.h"
 #include "pipeline/RunId.h"
+#include "pipeline/RunLog.h"
 #include "registry/ModelRegistry.h"
 
 namespace foresight::pipeline {
@@ -21,57 +22,6 @@ namespace foresight::pipeline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The run's log: every line goes to run.log and to the caller's sink.
-class RunLog {
- public:
-  RunLog(const std::filesystem::path& file, std::function<void(const std::string&)> sink)
-      : out_(file, std::ios::trunc), sink_(std::move(sink)) {
-    if (!out_) throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the run log");
-  }
-  void operator()(const std::string& line) {
-    out_ << utcTimestamp() << " " << line << "\n";
-    out_.flush();
-    if (sink_) sink_(line);
-  }
-
- private:
-  std::ofstream out_;
-  std::function<void(const std::string&)> sink_;
-};
-
-// Times stages into the record and maps their progress onto the whole run.
-class Stages {
- public:
-  Stages(PipelineRecord& record, const PipelineRunOptions& options, RunLog& log)
-      : record_(record), options_(options), log_(log) {}
-  // Starts a stage covering [from, to] of the run's progress.
-  ProgressSink begin(const std::string& name, double from, double to) {
-    finish();
-    if (options_.cancel) options_.cancel->throwIfCancelled();
-    name_ = name;
-    started_ = Clock::now();
-    log_(name + ": started");
-    if (options_.progress) options_.progress(from, name);
-    return [this, from, to, name](double f, std::string_view step) {
-      if (options_.progress) options_.progress(from + (to - from) * f, step.empty() ? std::string_view(name) : step);
-    };
-  }
-  void finish() {
-    if (name_.empty()) return;
-    const double s = std::chrono::duration<double>(Clock::now() - started_).count();
-    record_.timings.emplace_back(name_, s);
-    log_(name_ + ": done in " + std::to_string(s).substr(0, 6) + " s");
-    name_.clear();
-  }
-
- private:
-  PipelineRecord& record_;
-  const PipelineRunOptions& options_;
-  RunLog& log_;
-  std::string name_;
-  Clock::time_point started_;
-};
 
 std::optional<ChampionInfo> findChampion(registry::ModelRegistry& reg, const std::string& name) {
   for (const auto& m : reg.list()) {
@@ -120,7 +70,7 @@ PipelineRunResult PipelineRunner::run() {
   record.runId = result.runId;
   record.startedAt = utcTimestamp();
   record.config = &config_;
-  Stages stages(record, options_, log);
+  PipelineStages stages(record, options_, log);
   const auto t0 = Clock::now();
   log("run " + result.runId + " of " + config_.file + " -> " + result.runDir.string());
 
