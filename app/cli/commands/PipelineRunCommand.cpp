@@ -5,6 +5,8 @@
 
 #include "CommandRegistry.h"
 #include "RegistryCommand.h"
+#include "engine/common/Errors.h"
+#include "engine/eval/ModelCandidate.h"
 #include "pipeline/PipelineConfig.h"
 #include "pipeline/PipelineRunner.h"
 #include "pipeline/TerminalProgress.h"
@@ -42,7 +44,16 @@ class PipelineRunCommand : public Command {
   int run(const ParsedArgs& args, CommandIo& io) const override {
     pipeline::PipelineConfig config = pipeline::PipelineConfig::fromFile(args.positionals().front());
     if (const auto d = args.get("data")) config.source = *d;
-    if (const auto c = args.get("candidates")) config.candidates = pipeline::PipelineConfig::splitSpecs(*c);
+    if (const auto c = args.get("candidates")) {
+      config.candidates = pipeline::PipelineConfig::splitSpecs(*c);
+      for (const auto& spec : config.candidates) {
+        try {
+          ModelCandidate::fromSpec(spec);  // fail before any data is loaded
+        } catch (const InputError& e) {
+          throw UsageError("--candidates: " + std::string(e.what()));
+        }
+      }
+    }
     if (const auto r = args.get("registry")) config.registry = *r;
     if (const auto o = args.get("out")) config.out = *o;
     pipeline::PipelineRunOptions options;
