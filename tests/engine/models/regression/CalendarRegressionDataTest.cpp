@@ -157,7 +157,7 @@ class CalendarRegressionDataTest : public QObject {
 
   void defaultPriorForecastsNoWorseThanProphets() {
     if (real_.empty()) QFAIL("Adventure Works daily revenue missing: ../shared/data/adventureworks was not loaded");
-    // Why changepoint_prior_scale defaults to 0.5, not Prophet's 0.05: with
+    // Why changepoint_prior_scale defaults to 1.0, not Prophet's 0.05: with
     // 0.05 the step of mid-2016 is spread over months or taken up by the
     // yearly season, and the forecasts are worse on both series.
     for (const auto* series : {&sample_, &real_}) {
