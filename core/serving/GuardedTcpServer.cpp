@@ -1,6 +1,7 @@
 #include "serving/GuardedTcpServer.h"
 
 #include "serving/AccessLog.h"
+#include "serving/HttpReply.h"
 
 namespace foresight::serving {
 
@@ -13,6 +14,18 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor) {
     delete socket;
     return;
   }
+  sockets_.removeAll(nullptr);
+  if (openConnections() >= limits_.maxConnections) {
+    // Every connection holds a descriptor and buffers: past the limit a
+    // client is told so and let go instead of starving the others.
+    metrics_.connectionClosed("too_many_connections");
+    socket->write(HttpReply::error(503, "too_many_connections",
+                                   "the service has " + std::to_string(limits_.maxConnections) +
+                                       " connections open; retry later").wire(true));
+    socket->disconnectFromHost();
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    return;
+  }
   ServingMetrics* metrics = &metrics_;
   const bool log = accessLog_;
   // The guard connects to readyRead before addPendingConnection lets the
@@ -22,7 +35,6 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor) {
     if (log && status != 0)
       AccessLog::write(AccessLog::requestLine("-", "-", status, 0, 0));
   });
-  sockets_.removeAll(nullptr);
   sockets_.append(socket);
   connect(socket, &QObject::destroyed, this, [this] {
     if (openConnections() == 0) Q_EMIT allConnectionsClosed();

@@ -17,6 +17,7 @@ struct ServingLimits {
   std::chrono::milliseconds requestTimeout{10000};  // first byte to whole request
   std::chrono::milliseconds idleTimeout{60000};     // keep-alive connection with no request
   std::size_t forecastCacheEntries = 4096;
+  int maxConnections = 1000;              // open at once; more are answered 503 and closed
 };
 
 }  // namespace foresight::serving

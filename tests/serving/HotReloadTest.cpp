@@ -89,6 +89,29 @@ class HotReloadTest : public QObject {
     QVERIFY(server.stop());
   }
 
+  void connectionsBeyondTheLimitAreTurnedAway() {
+    const auto fixture = test::makeServingRegistry("connlimit");
+    serving::ServingOptions options = test::testOptions(fixture.uri);
+    options.limits.maxConnections = 2;
+    test::ServerThread server(options);
+    QVERIFY2(server.error().empty(), server.error().c_str());
+    const QByteArray health = "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
+    auto first = std::make_unique<HttpTestClient>(server.port());
+    HttpTestClient second(server.port());
+    first->send(health);
+    second.send(health);
+    QCOMPARE(first->read().status, 200);
+    QCOMPARE(second.read().status, 200);
+    HttpTestClient third(server.port());
+    third.send(health);
+    const auto refused = third.read();
+    QCOMPARE(refused.status, 503);
+    QCOMPARE(refused.json()["error"]["code"], "too_many_connections");
+    first.reset();  // frees a slot once the service notices
+    QVERIFY(eventually([&] { return HttpTestClient::get(server.port(), "/v1/health").status == 200; }));
+    QVERIFY(server.stop());
+  }
+
   void shutdownFinishesTheRequestInFlight() {
     const auto fixture = test::makeServingRegistry("shutdown");
     test::ServerThread server(test::testOptions(fixture.uri));

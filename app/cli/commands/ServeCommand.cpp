@@ -27,8 +27,8 @@ class ServeCommand : public RegistryCommand {
     ArgParser p = registryParser(
         "foresight serve [--registry URI] [--host 127.0.0.1] [--port 8080] [--api-key-file F]\n"
         "        [--reload-interval S] [--max-horizon N] [--max-body BYTES] [--max-history N]\n"
-        "        [--request-timeout S] [--idle-timeout S] [--cache-entries N] [--shutdown-grace S]\n"
-        "        [--no-access-log]",
+        "        [--request-timeout S] [--idle-timeout S] [--max-connections N] [--cache-entries N]\n"
+        "        [--shutdown-grace S] [--no-access-log]",
         "Serves the registry's models over HTTP (ARCHITECTURE.md section 5): GET /v1/health,\n"
         "/v1/models, /v1/models/NAME, GET and POST /v1/models/NAME/forecast, /openapi.json and\n"
         "/metrics. Aliases are re-read every --reload-interval seconds and a promoted version\n"
@@ -48,6 +48,7 @@ class ServeCommand : public RegistryCommand {
         .option({"max-history", "N", "Most history points in a POST", "10000", false})
         .option({"request-timeout", "S", "Seconds a request may take to arrive whole", "10", false})
         .option({"idle-timeout", "S", "Seconds an idle keep-alive connection stays open", "60", false})
+        .option({"max-connections", "N", "Connections open at once (more are answered 503)", "1000", false})
         .option({"cache-entries", "N", "Forecast responses kept in memory", "4096", false})
         .option({"shutdown-grace", "S", "Seconds to let requests in flight finish on shutdown", "10", false})
         .flag("no-access-log", "Do not write a line per request to stderr");
@@ -67,6 +68,7 @@ class ServeCommand : public RegistryCommand {
     o.limits.maxHistory = static_cast<int>(*args.getInt("max-history", 1, 10000000));
     o.limits.requestTimeout = seconds(args, "request-timeout", 3600);
     o.limits.idleTimeout = seconds(args, "idle-timeout", 86400);
+    o.limits.maxConnections = static_cast<int>(*args.getInt("max-connections", 1, 1000000));
     o.limits.forecastCacheEntries = static_cast<std::size_t>(*args.getInt("cache-entries", 0, 10000000));
     o.shutdownGrace = seconds(args, "shutdown-grace", 3600);
     o.accessLog = !args.flag("no-access-log");
