@@ -20,6 +20,13 @@ PowerBiExportDialog::PowerBiExportDialog(WorkbenchSession& session, JobRunner& j
     : QDialog(parent), session_(session), jobs_(jobs), model_(new QComboBox(this)), horizon_(new QSpinBox(this)),
       levels_(new QLineEdit(this)), runId_(new QLineEdit(this)), out_(new QLineEdit(this)), status_(new QLabel(this)) {
   setWindowTitle(tr("Export Power BI CSV"));
+  // Named for tests and accessibility tools.
+  model_->setObjectName(QStringLiteral("model"));
+  horizon_->setObjectName(QStringLiteral("horizon"));
+  levels_->setObjectName(QStringLiteral("levels"));
+  runId_->setObjectName(QStringLiteral("runId"));
+  out_->setObjectName(QStringLiteral("out"));
+  status_->setObjectName(QStringLiteral("status"));
   auto* form = new QFormLayout(this);
   model_->setEditable(true);
   if (!session.modelReference().isEmpty()) model_->addItem(session.modelReference());

@@ -1,0 +1,157 @@
+// The Data page driven through the real main window: File > Open sample
+// builds daily revenue, findings point at rows and dates, edits undo and
+// redo, and the import dialog detects formats and previews rows.
+#include <QAction>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QtTest/QtTest>
+#include <fstream>
+
+#include "TestSupport.h"
+#include "UiTestSupport.h"
+#include "ui/data/DataImport.h"
+#include "ui/data/DataPage.h"
+#include "ui/data/ImportDialog.h"
+#include "ui/window/MainWindow.h"
+
+using namespace foresight;
+using namespace foresight::ui;
+
+namespace {
+
+QAction* findAction(QWidget& window, const QString& text) {
+  for (QAction* a : window.findChildren<QAction*>())
+    if (a->text().remove(QLatin1Char('&')).startsWith(text)) return a;
+  return nullptr;
+}
+
+}  // namespace
+
+class DataPageTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void openSampleBuildsDailyRevenue() {
+    test::UiFixture f("ui-data-sample");
+    MainWindow window(*f.settings);
+    window.show();
+    QVERIFY(test::openSample(window));
+    const WorkbenchSession& s = window.session();
+    QCOMPARE(s.seriesNames(), QStringList{QStringLiteral("revenue")});
+    QCOMPARE(s.currentSeries().size(), 912);  // 2015-01-01 .. 2017-06-30
+    QCOMPARE(QString::fromStdString(s.currentSeries().start.toIso()), QStringLiteral("2015-01-01"));
+    QVERIFY(s.sourceDescription().contains(QStringLiteral("Adventure Works")));
+    QVERIFY(window.dataPage()->findingsModel()->rowCount() > 0);
+    QVERIFY(!window.dataPage()->chart()->chart()->series().isEmpty());
+    QVERIFY(f.settings->recentFiles().contains(s.sourcePath()));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("revenue")));
+  }
+
+  void clickingAFindingShowsWhere() {
+    test::UiFixture f("ui-data-findings");
+    MainWindow window(*f.settings);
+    window.show();
+    QVERIFY(test::openSample(window));
+    FindingsTableModel* findings = window.dataPage()->findingsModel();
+    int located = -1;
+    for (int r = 0; r < findings->rowCount() && located < 0; ++r)
+      if (!findings->whereAt(r).isEmpty()) located = r;
+    QVERIFY(located >= 0);
+    QTableView* view = window.dataPage()->findingsView();
+    view->setCurrentIndex(findings->index(located, 0));
+    QVERIFY(window.dataPage()->findingDetail()->text().contains(findings->whereAt(located)));
+    // The sample has no-order days: a finding names its date and marks it.
+    int dated = -1;
+    for (int r = 0; r < findings->rowCount() && dated < 0; ++r)
+      if (findings->dateAt(r)) dated = r;
+    QVERIFY2(dated >= 0, "no finding names a date");
+    view->setCurrentIndex(findings->index(dated, 0));
+    const QString iso = QString::fromStdString(findings->dateAt(dated)->toIso());
+    QVERIFY(window.dataPage()->findingDetail()->text().contains(iso));
+    bool marked = false;
+    for (QAbstractSeries* series : window.dataPage()->chart()->chart()->series()) marked |= series->name() == iso;
+    QVERIFY(marked);
+  }
+
+  void editsUndoAndRedoThroughTheEditMenu() {
+    test::UiFixture f("ui-data-undo");
+    MainWindow window(*f.settings);
+    window.show();
+    QVERIFY(test::openSample(window));
+    WorkbenchSession& s = window.session();
+    // Rebuild by territory (undoable), rename one series in the list, undo both.
+    SeriesSettings byTerritory = s.seriesSettings();
+    byTerritory.request.groupBy = Dimension::Territory;
+    s.rebuildPanel(byTerritory, DataImport::rebuild(*s.data(), byTerritory));
+    QVERIFY(s.seriesNames().size() > 1);
+    SeriesListModel* list = window.dataPage()->seriesModel();
+    const QString first = list->index(0).data().toString();
+    QVERIFY(list->setData(list->index(0), QStringLiteral("Renamed")));
+    QCOMPARE(list->index(0).data().toString(), QStringLiteral("Renamed"));
+    QAction* undo = findAction(window, QStringLiteral("Undo"));
+    QAction* redo = findAction(window, QStringLiteral("Redo"));
+    QVERIFY(undo && redo);
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(list->index(0).data().toString(), first);
+    undo->trigger();
+    QCOMPARE(s.seriesNames(), QStringList{QStringLiteral("revenue")});
+    QVERIFY(!undo->isEnabled());
+    redo->trigger();
+    redo->trigger();
+    QCOMPARE(list->index(0).data().toString(), QStringLiteral("Renamed"));
+    window.dataPage()->seriesView()->setCurrentIndex(list->index(0));
+    window.dataPage()->removeSelectedSeries();
+    QVERIFY(!s.seriesNames().contains(QStringLiteral("Renamed")));
+    undo->trigger();
+    QVERIFY(s.seriesNames().contains(QStringLiteral("Renamed")));
+  }
+
+  void importDialogDetectsAndPreviews() {
+    test::UiFixture f("ui-data-import");
+    const QString sample = DataImport::writeSample();
+    ImportDialog aw(sample, DataImport::sampleSettings());
+    QVERIFY2(aw.detectedFormat().contains(QStringLiteral("Adventure Works")), qPrintable(aw.detectedFormat()));
+    QVERIFY(aw.previewModel()->rowCount() > 0);
+    QVERIFY(aw.previewModel()->headers().contains(QStringLiteral("OrderDate")));
+    QCOMPARE(aw.settings().request.measure, std::optional<Measure>(Measure::Revenue));
+
+    const auto csv = f.dir / "sales.csv";
+    std::ofstream(csv) << "day;store;amount\n2024-01-01;A;\"1,5\"\n2024-01-02;A;2\n2024-01-01;B;3\n";
+    ImportDialog generic(QString::fromStdString(csv.string()), SeriesSettings{});
+    QVERIFY(generic.detectedFormat().contains(QStringLiteral("delimited")));
+    QCOMPARE(generic.previewModel()->delimiter(), QLatin1Char(';'));
+    QCOMPARE(generic.previewModel()->rowCount(), 3);
+    QCOMPARE(generic.previewModel()->index(0, 2).data().toString(), QStringLiteral("1,5"));
+    auto* dateBox = generic.findChildren<QComboBox*>().at(0);
+    dateBox->setCurrentIndex(dateBox->findData(QStringLiteral("day")));
+    generic.frequencyBox()->setCurrentIndex(generic.frequencyBox()->findData(QStringLiteral("W")));
+    const SeriesSettings chosen = generic.settings();
+    QCOMPARE(chosen.columns.dateColumn, std::string("day"));
+    QCOMPARE(chosen.request.frequency, Frequency::Weekly);
+
+    ImportDialog missing(QString::fromStdString((f.dir / "nope").string()), SeriesSettings{});
+    QVERIFY(missing.detectedFormat().contains(QStringLiteral("nope")));
+  }
+
+  void badFileReportsTheLineWithoutCrashing() {
+    test::UiFixture f("ui-data-bad");
+    const auto csv = f.dir / "bad.csv";
+    std::ofstream(csv) << "date,value\n2024-01-01,1\nnot a date,2\n";
+    MainWindow window(*f.settings);
+    QSignalSpy loaded(window.dataPage(), &DataPage::loadFinished);
+    window.dataPage()->loadSource(QString::fromStdString(csv.string()), SeriesSettings{});
+    QVERIFY(loaded.wait(30000));
+    // Either rejected with a message naming the file, or loaded with a finding naming line 3.
+    if (!loaded.front().at(0).toBool()) {
+      QVERIFY(loaded.front().at(2).toString().contains(QStringLiteral("bad.csv")));
+    } else {
+      FindingsTableModel* findings = window.dataPage()->findingsModel();
+      bool named = false;
+      for (int r = 0; r < findings->rowCount(); ++r) named |= findings->whereAt(r).contains(QStringLiteral("bad.csv:3"));
+      QVERIFY(named);
+    }
+  }
+};
+
+QTEST_MAIN(DataPageTest)
+#include "DataPageTest.moc"

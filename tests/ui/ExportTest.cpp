@@ -1,0 +1,106 @@
+// Exports: charts as PNG and SVG, and the Power BI CSV byte-identical to
+// `foresight export powerbi` for the same registry, data and run id.
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest/QtTest>
+
+#include "TestSupport.h"
+#include "UiTestSupport.h"
+#include "engine/data/SeriesCsv.h"
+#include "ui/charts/ChartExport.h"
+#include "ui/data/DataImport.h"
+#include "ui/export/PowerBiExportDialog.h"
+#include "ui/export/PowerBiExporter.h"
+#include "ui/window/MainWindow.h"
+
+using namespace foresight;
+using namespace foresight::ui;
+
+namespace {
+
+QByteArray readAll(const QString& file) {
+  QFile f(file);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class ExportTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void chartsSaveAsPngAndSvg() {
+    test::UiFixture f("ui-export-chart");
+    MainWindow window(*f.settings);
+    window.show();
+    QVERIFY(test::openSample(window));
+    const QString png = QString::fromStdString((f.dir / "chart.png").string());
+    const QString svg = QString::fromStdString((f.dir / "chart.svg").string());
+    QVERIFY(window.exportChart(png));
+    QVERIFY(readAll(png).startsWith("\x89PNG"));
+    QVERIFY(ChartExport::svgAvailable());
+    QVERIFY(window.exportChart(svg));
+    QVERIFY(readAll(svg).contains("<svg"));
+    QVERIFY_THROWS_EXCEPTION(InputError, ChartExport::save(window, QString::fromStdString((f.dir / "c.bmp").string())));
+  }
+
+  void powerBiCsvIsTheClisByteForByte() {
+    test::UiFixture f("ui-export-powerbi");
+    const ImportResult sample = DataImport::run(DataImport::writeSample(), DataImport::sampleSettings(), {}, {});
+    const TimeSeries& revenue = sample.panel.series.front();
+    // Trained on all but the last 30 days: both exports feed it those first.
+    test::pushModel(f.registryUri, "revenue", "snaive", revenue.head(revenue.size() - 30), true);
+    const std::string data = (f.dir / "revenue.csv").string();
+    SeriesCsv::writeFile(data, sample.panel);
+
+    WorkbenchSession session(*f.settings);
+    JobRunner jobs;
+    session.loadData(sample.data, QStringLiteral("sample"), DataImport::sampleSettings(), sample.panel);
+    PowerBiExportDialog dialog(session, jobs);
+    const QString gui = QString::fromStdString((f.dir / "gui.csv").string());
+    dialog.findChild<QComboBox*>(QStringLiteral("model"))->setEditText(QStringLiteral("revenue"));
+    dialog.findChild<QSpinBox*>(QStringLiteral("horizon"))->setValue(28);
+    dialog.findChild<QLineEdit*>(QStringLiteral("levels"))->setText(QStringLiteral("80,95"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("runId"))->setText(QStringLiteral("journey-1"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("out"))->setText(gui);
+    QSignalSpy finished(&jobs, &JobRunner::jobFinished);
+    dialog.accept();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.front().at(1).value<JobOutcome>().succeeded(),
+             qPrintable(dialog.findChild<QLabel*>(QStringLiteral("status"))->text()));
+
+    const QString cli = QString::fromStdString((f.dir / "cli.csv").string());
+    QProcess process;
+    process.start(QStringLiteral(FORESIGHT_CLI),
+                  {QStringLiteral("export"), QStringLiteral("powerbi"), QStringLiteral("--name"), QStringLiteral("revenue"),
+                   QStringLiteral("--data"), QString::fromStdString(data), QStringLiteral("--horizon"), QStringLiteral("28"),
+                   QStringLiteral("--level"), QStringLiteral("80,95"), QStringLiteral("--run-id"), QStringLiteral("journey-1"),
+                   QStringLiteral("--out"), cli, QStringLiteral("--registry"), f.registryUri});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QByteArray guiBytes = readAll(gui), cliBytes = readAll(cli);
+    QVERIFY(guiBytes.size() > 1000);
+    QVERIFY(guiBytes.contains(",forecast,"));
+    QCOMPARE(guiBytes, cliBytes);
+  }
+
+  void unknownModelFailsWithItsName() {
+    test::UiFixture f("ui-export-unknown");
+    PowerBiExportRequest r;
+    r.registryUri = f.registryUri;
+    r.reference = QStringLiteral("nosuchmodel");
+    r.outFile = QString::fromStdString((f.dir / "x.csv").string());
+    try {
+      PowerBiExporter::run(r, Panel{}, CancellationToken{});
+      QFAIL("expected an error");
+    } catch (const std::exception& e) {
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("nosuchmodel")), e.what());
+    }
+  }
+};
+
+QTEST_MAIN(ExportTest)
+#include "ExportTest.moc"
