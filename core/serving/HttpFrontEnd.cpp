@@ -54,10 +54,15 @@ bool HttpFrontEnd::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
   data.apiKeyHeader = header(request, "x-api-key");
   data.body = request.body();
 
-  std::string route;
-  const HttpReply reply = service_.handle(data, route);
   const std::optional<QByteArray> connection = header(request, "connection");
-  const bool close = closing_ || (guard && guard->closing()) ||
+  const bool upgrade = connection && connection->toLower().contains("upgrade");
+  std::string route = "unmatched";
+  // QtHttpServer hands upgrade requests over to WebSockets, which this
+  // service does not speak: refuse them here and close (missingHandler).
+  const HttpReply reply = upgrade ? HttpReply::error(400, "upgrade_not_supported",
+                                                     "this service speaks plain HTTP/1.1; protocol upgrades are refused")
+                                  : service_.handle(data, route);
+  const bool close = upgrade || closing_ || (guard && guard->closing()) ||
                      (connection && connection->toLower().contains("close"));
   if (socket->state() == QAbstractSocket::ConnectedState) {
     socket->write(reply.wire(close));
@@ -78,8 +83,8 @@ bool HttpFrontEnd::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
 }
 
 void HttpFrontEnd::missingHandler(const QHttpServerRequest&, QTcpSocket* socket) {
-  // handleRequest answers everything; this only satisfies the interface.
-  socket->write(HttpReply::error(404, "not_found", "no such route").wire(true));
+  // Reached only after handleRequest refused a protocol upgrade (QtHttpServer
+  // calls it when no WebSocket server takes the connection): already answered.
   socket->disconnectFromHost();
 }
 

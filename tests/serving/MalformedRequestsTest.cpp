@@ -135,6 +135,9 @@ class MalformedRequestsTest : public QObject {
     add("Content-Length too large", "POST " + kForecast + " HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999\r\n" + kKey + "\r\n{", 413);
     add("Content-Length not a number", "POST " + kForecast + " HTTP/1.1\r\nHost: x\r\nContent-Length: ten\r\n" + kKey + "\r\n{}", 400);
     add("headers too large", "GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Pad: " + QByteArray(20000, 'a') + "\r\n\r\n", 431);
+    add("websocket upgrade",
+        "GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n", 400);
     // Not HTTP at all.
     add("garbage request line", "HELLO THERE\r\n\r\n", 0);
     add("binary junk", QByteArray("\x00\x01\x02\xff\xfe\r\n\r\n", 9), 0);
