@@ -1,0 +1,183 @@
+// The Models page driven through its widgets: four models backtest in the
+// background, the leaderboard sorts by a header click, fold details and the
+// chart follow, residuals get a Ljung-Box verdict, cancel stops the work
+// within a second, and bad settings are refused with a reason.
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QtTest/QtTest>
+#include <cmath>
+
+#include "ModelsTestData.h"
+#include "ui/jobs/JobRunner.h"
+#include "ui/models/BacktestSettingsWidget.h"
+#include "ui/models/FoldDetailsModel.h"
+#include "ui/models/ForecastChartView.h"
+#include "ui/models/LeaderboardModel.h"
+#include "ui/models/ModelToggleModel.h"
+#include "ui/models/ModelsPage.h"
+#include "ui/models/ResidualsView.h"
+
+using namespace foresight;
+using namespace foresight::ui;
+
+namespace {
+
+const QStringList kFourModels{QStringLiteral("naive"), QStringLiteral("snaive"),
+                              QStringLiteral("ets(error=A,trend=N,season=A)"), QStringLiteral("theta")};
+
+void clickHeader(QTableView& view, int column) {
+  QHeaderView* header = view.horizontalHeader();
+  const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2, header->height() / 2);
+  QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+}
+
+// Sort values down a proxy column: ascending or descending, invalid (n/a) last or first.
+bool sortedBy(const QSortFilterProxyModel& proxy, int column, Qt::SortOrder order) {
+  for (int r = 1; r < proxy.rowCount(); ++r) {
+    const QVariant a = proxy.index(r - 1, column).data(LeaderboardModel::kSortRole);
+    const QVariant b = proxy.index(r, column).data(LeaderboardModel::kSortRole);
+    if (!a.isValid() || !b.isValid()) continue;
+    if (order == Qt::AscendingOrder ? a.toDouble() > b.toDouble() : a.toDouble() < b.toDouble()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+class ModelsPageTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void backtestOfFourModelsFillsEveryView() {
+    test::SessionFixture fx(test::weeklyDemand());
+    JobRunner jobs;
+    ModelsPage page(*fx.session, jobs);
+    page.resize(1280, 800);
+    page.show();
+    page.setSpecs(kFourModels);
+    page.settings()->horizonBox()->setValue(14);
+    page.settings()->foldsBox()->setValue(4);
+    QAbstractItemModelTester boardTester(page.leaderboardSource(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(page.leaderboardModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester foldTester(page.foldDetailsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester toggleTester(page.modelToggles(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    QSignalSpy finished(&page, &ModelsPage::backtestFinished);
+    QVERIFY(page.startBacktest());
+    QVERIFY(page.isRunning());
+    QVERIFY(!page.startBacktest());  // one at a time
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!page.isRunning());
+
+    // Leaderboard: four rows, every metric column filled or "n/a".
+    QSortFilterProxyModel* board = page.leaderboardModel();
+    QCOMPARE(board->rowCount(), 4);
+    const int mase = page.leaderboardSource()->columnOf(MetricKey{Metric::MASE, 0});
+    const int mae = page.leaderboardSource()->columnOf(MetricKey{Metric::MAE, 0});
+    QVERIFY(mase > 0 && mae > 0);
+    for (int r = 0; r < 4; ++r) QVERIFY(board->index(r, mase).data().toString().contains(QStringLiteral("±")));
+    QVERIFY(board->headerData(mase, Qt::Horizontal, Qt::ToolTipRole).toString().contains(QStringLiteral("seasonal naive")));
+
+    // Ranked by MASE, best first; bestSpec is row 0's spec.
+    QVERIFY(sortedBy(*board, mase, Qt::AscendingOrder));
+    QCOMPARE(page.rankedSpecs().size(), 4);
+    QCOMPARE(page.bestSpec(), page.rankedSpecs().first());
+    QVERIFY(kFourModels.contains(page.bestSpec()));
+
+    // Clicking the MAE header sorts by MAE; clicking again reverses.
+    clickHeader(*page.leaderboardView(), mae);
+    QCOMPARE(board->sortColumn(), mae);
+    QCOMPARE(board->sortOrder(), Qt::AscendingOrder);
+    QVERIFY(sortedBy(*board, mae, Qt::AscendingOrder));
+    clickHeader(*page.leaderboardView(), mae);
+    QCOMPARE(board->sortOrder(), Qt::DescendingOrder);
+    QVERIFY(sortedBy(*board, mae, Qt::DescendingOrder));
+    const double worst = board->index(0, mae).data(LeaderboardModel::kSortRole).toDouble();
+    const double best = board->index(3, mae).data(LeaderboardModel::kSortRole).toDouble();
+    QVERIFY(worst > best);
+
+    // Selecting a row shows its four folds and its residuals.
+    page.leaderboardView()->selectRow(2);
+    const QString label = board->index(2, LeaderboardModel::kModelColumn).data().toString();
+    QCOMPARE(page.foldDetailsModel()->label(), label);
+    QCOMPARE(page.foldDetailsModel()->rowCount(), 4);
+    QCOMPARE(page.foldDetailsModel()->index(0, 4).data().toString(), QStringLiteral("ok"));
+    QCOMPARE(page.residualsView()->currentModel(), label);
+    QVERIFY(page.residualsView()->verdictText().startsWith(QStringLiteral("Ljung-Box Q = ")));
+
+    // Chart: one entry per model, toggled from the list.
+    QCOMPARE(page.forecastChart()->modelNames().size(), 4);
+    QCOMPARE(page.modelToggles()->rowCount(), 4);
+    // 4 folds + the forecast ahead, each a line and a band.
+    QCOMPARE(page.forecastChart()->seriesOf(QStringLiteral("naive")).size(), 10);
+    QVERIFY(page.modelToggles()->setChecked(QStringLiteral("theta"), false));
+    QVERIFY(!page.forecastChart()->isModelVisible(QStringLiteral("theta")));
+    for (QAbstractSeries* s : page.forecastChart()->seriesOf(QStringLiteral("theta"))) QVERIFY(!s->isVisible());
+    QVERIFY(page.forecastChart()->isModelVisible(QStringLiteral("naive")));
+    page.modelToggles()->setChecked(QStringLiteral("theta"), true);
+    QVERIFY(page.forecastChart()->isModelVisible(QStringLiteral("theta")));
+
+    // Changing the ranking metric re-ranks without rerunning.
+    page.settings()->setMetric(QStringLiteral("rmse"));
+    QCOMPARE(page.leaderboardSource()->leaderboard().metric().name(), std::string("rmse"));
+
+    // A new series selection clears the stale results.
+    fx.session->loadData(nullptr, QStringLiteral("other"), SeriesSettings{}, Panel{{test::weeklyDemand(300, "other")}});
+    QCOMPARE(page.leaderboardModel()->rowCount(), 0);
+    QVERIFY(page.bestSpec().isEmpty());
+  }
+
+  void cancelStopsTheBacktestWithinOneSecond() {
+    test::SessionFixture fx(test::weeklyDemand(730));
+    JobRunner jobs;
+    ModelsPage page(*fx.session, jobs);
+    // Enough work to still be running when cancelled: many folds of three
+    // searching models on two years of days.
+    page.setSpecs({QStringLiteral("ets"), QStringLiteral("theta"), QStringLiteral("auto_arima")});
+    page.settings()->foldsBox()->setValue(60);
+    page.settings()->horizonBox()->setValue(7);
+    QSignalSpy finished(&page, &ModelsPage::backtestFinished);
+    QVERIFY(page.startBacktest());
+    QTest::qWait(300);
+    QVERIFY2(finished.isEmpty(), "the backtest ended before it could be cancelled");
+    QElapsedTimer stopping;
+    stopping.start();
+    page.cancelBacktest();
+    QVERIFY(finished.wait(5000));
+    const qint64 ms = stopping.elapsed();
+    qInfo("cancel stopped the backtest in %lld ms", ms);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(page.statusText(), QStringLiteral("Backtest cancelled."));
+    QVERIFY2(ms < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
+    QCOMPARE(page.leaderboardModel()->rowCount(), 0);
+  }
+
+  void refusesToStartWithoutWhatItNeeds() {
+    test::SessionFixture fx(test::weeklyDemand(60));
+    JobRunner jobs;
+    ModelsPage page(*fx.session, jobs);
+    QVERIFY(!page.startBacktest());
+    QVERIFY(page.statusText().contains(QStringLiteral("model")));
+    page.setSpecs({QStringLiteral("naive")});
+    page.settings()->foldsBox()->setValue(50);
+    page.settings()->horizonBox()->setValue(14);
+    // 50 folds of 14 days do not fit in 60 days: the engine's message is shown.
+    QSignalSpy finished(&page, &ModelsPage::backtestFinished);
+    QVERIFY(page.startBacktest());
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(page.statusText().startsWith(QStringLiteral("Backtest failed:")));
+    QVERIFY(page.statusText().contains(QStringLiteral("demand")));
+    fx.session->clear();
+    QVERIFY(!page.startBacktest());
+    QVERIFY(page.statusText().contains(QStringLiteral("series")));
+  }
+};
+
+QTEST_MAIN(ModelsPageTest)
+#include "ModelsPageTest.moc"

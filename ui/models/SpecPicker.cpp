@@ -1,0 +1,119 @@
+#include "ui/models/SpecPicker.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+#include "engine/common/Errors.h"
+#include "engine/models/ModelFactory.h"
+#include "ui/models/ParameterForm.h"
+
+namespace foresight::ui {
+
+SpecPicker::SpecPicker(QWidget* parent)
+    : QWidget(parent),
+      models_(new QComboBox(this)),
+      form_(new ParameterForm),
+      preview_(new QLabel(this)),
+      add_(new QPushButton(tr("&Add model"), this)),
+      remove_(new QPushButton(tr("Re&move"), this)),
+      list_(new QListView(this)),
+      specs_(new QStringListModel(this)) {
+  for (const ModelInfo& m : ModelFactory::models()) {
+    models_->addItem(QString::fromStdString(m.name));
+    models_->setItemData(models_->count() - 1, QString::fromStdString(m.summary), Qt::ToolTipRole);
+  }
+  models_->setToolTip(tr("The model to configure; hover an entry for what it does."));
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(form_);
+  scroll->setWidgetResizable(true);
+  preview_->setWordWrap(true);
+  preview_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  list_->setModel(specs_);
+  list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  list_->setToolTip(tr("Models to backtest. Double-click one to load it into the form."));
+  add_->setToolTip(tr("Add the spec above to the models to backtest"));
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(add_);
+  buttons->addWidget(remove_);
+  auto* layout = new QVBoxLayout(this);
+  auto* modelLabel = new QLabel(tr("M&odel"), this);
+  modelLabel->setBuddy(models_);
+  layout->addWidget(modelLabel);
+  layout->addWidget(models_);
+  layout->addWidget(scroll, 1);
+  layout->addWidget(preview_);
+  layout->addLayout(buttons);
+  layout->addWidget(list_, 1);
+
+  connect(models_, &QComboBox::currentTextChanged, this, [this](const QString& name) {
+    form_->setModel(name);
+    updatePreview();
+  });
+  connect(form_, &ParameterForm::edited, this, &SpecPicker::updatePreview);
+  connect(add_, &QPushButton::clicked, this, &SpecPicker::addCurrent);
+  connect(remove_, &QPushButton::clicked, this, [this] {
+    const QModelIndex i = list_->currentIndex();
+    if (i.isValid()) {
+      specs_->removeRows(i.row(), 1);
+      Q_EMIT specsChanged();
+    }
+  });
+  connect(list_, &QListView::doubleClicked, this, [this](const QModelIndex& i) {
+    const QString spec = specs_->data(i).toString();
+    form_->setSpec(spec);  // the list holds only validated specs
+    models_->blockSignals(true);
+    models_->setCurrentText(form_->model());
+    models_->blockSignals(false);
+    updatePreview();
+  });
+  if (models_->count() > 0) {
+    form_->setModel(models_->currentText());
+    updatePreview();
+  }
+}
+
+void SpecPicker::updatePreview() {
+  try {
+    preview_->setText(tr("Spec: %1").arg(form_->spec()));
+    preview_->setStyleSheet({});
+    add_->setEnabled(true);
+  } catch (const InputError& e) {
+    preview_->setText(QString::fromStdString(e.what()));
+    preview_->setStyleSheet(QStringLiteral("color: palette(link-visited);"));
+    add_->setEnabled(false);
+  }
+}
+
+bool SpecPicker::addCurrent() {
+  try {
+    const QString spec = form_->spec();
+    QStringList list = specs_->stringList();
+    if (!list.contains(spec)) {
+      list << spec;
+      specs_->setStringList(list);
+      Q_EMIT specsChanged();
+    }
+    return true;
+  } catch (const InputError& e) {
+    preview_->setText(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+QStringList SpecPicker::specs() const { return specs_->stringList(); }
+
+void SpecPicker::setSpecs(const QStringList& specs) {
+  QStringList canonical;
+  for (const QString& s : specs) canonical << ParameterForm::canonicalSpec(s);
+  specs_->setStringList(canonical);
+  Q_EMIT specsChanged();
+}
+
+}  // namespace foresight::ui

@@ -1,0 +1,47 @@
+// Picks the model specs to backtest: a model from the factory's list, its
+// generated parameter form, and the list of specs chosen so far.
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListView;
+class QPushButton;
+class QStringListModel;
+
+namespace foresight::ui {
+
+class ParameterForm;
+
+class SpecPicker : public QWidget {
+  Q_OBJECT
+ public:
+  explicit SpecPicker(QWidget* parent = nullptr);
+
+  QStringList specs() const;
+  // Replaces the chosen specs; every one is checked by the engine first
+  // (InputError naming the spec and parameter) and written canonically.
+  void setSpecs(const QStringList& specs);
+  // Adds the form's current spec; false (and the reason shown) when invalid.
+  bool addCurrent();
+  ParameterForm* form() const { return form_; }
+  QStringListModel* specModel() const { return specs_; }
+
+ Q_SIGNALS:
+  void specsChanged();
+
+ private:
+  void updatePreview();
+
+  QComboBox* models_;
+  ParameterForm* form_;
+  QLabel* preview_;
+  QPushButton* add_;
+  QPushButton* remove_;
+  QListView* list_;
+  QStringListModel* specs_;
+};
+
+}  // namespace foresight::ui
