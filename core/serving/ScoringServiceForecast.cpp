@@ -42,6 +42,10 @@ HttpReply ScoringService::forecastGet(const std::string& name, const QueryString
   const ForecastQuery q = ForecastQuery::fromQuery(query, limits_);
   const auto model = select(name, q);
   if (!q.series.empty()) model->indexOf(q.series);  // 404 for an unknown series before caching anything
+  const long long records = static_cast<long long>(q.horizon) * (q.series.empty() ? static_cast<long long>(model->models().size()) : 1);
+  if (records > limits_.maxRecords)
+    throw HttpError::unprocessable("too_many_records", std::to_string(records) + " records (horizon x series) exceed the limit of " +
+                                                           std::to_string(limits_.maxRecords) + "; name a series or ask for a shorter horizon");
   const std::string key = ForecastCache::key(name, model->version(), model->record().sha256, q.horizon, q.levelsKey(),
                                              q.series, q.csv);
   if (auto hit = forecasts_.find(key)) return forecastReply(std::move(*hit), q.csv, *model, "hit");

@@ -12,6 +12,7 @@ struct ServingLimits {
   int maxHorizon = 1000;                  // periods per forecast
   int maxLevels = 8;                      // prediction interval levels per request
   int maxHistory = 10000;                 // points in a POST history
+  long long maxRecords = 200000;          // records in one reply (horizon x series)
   long long maxBodyBytes = 1 << 20;       // POST body
   long long maxHeaderBytes = 16 * 1024;   // request line + headers
   std::chrono::milliseconds requestTimeout{10000};  // first byte to whole request

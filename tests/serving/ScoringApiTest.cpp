@@ -34,6 +34,7 @@ class ScoringApiTest : public QObject {
     fixture_ = test::makeServingRegistry("api");
     serving::ServingOptions o = test::testOptions(fixture_.uri);
     o.apiKey = serving::ApiKey::fromValue("s3cret-key", "test");
+    o.limits.maxRecords = 500;
     server_ = std::make_unique<test::ServerThread>(o);
     QVERIFY2(server_->error().empty(), server_->error().c_str());
     port_ = server_->port();
@@ -116,6 +117,9 @@ class ScoringApiTest : public QObject {
     QCOMPARE(csv.status, 200);
     QVERIFY2(csv.body.contains("\n\"South, \"\"West\"\"\",2020-05-20,"), csv.body.constData());
     QCOMPARE(get("/v1/models/regions/forecast?horizon=1&series=East").status, 404);
+    // The reply-size limit counts every series of the panel.
+    QCOMPARE(get("/v1/models/regions/forecast?horizon=400").json()["error"]["code"], "too_many_records");
+    QCOMPARE(get("/v1/models/regions/forecast?horizon=400&series=North").status, 200);
   }
 
   void aliasAndVersionSelection() {
