@@ -4,6 +4,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
@@ -47,6 +48,23 @@ void TimeSeriesChartView::relayoutAxes(QChart& chart) {
     axis->setLabelsVisible(false);
     axis->setLabelsVisible(true);
   }
+}
+
+void TimeSeriesChartView::niceValueAxis(QValueAxis& axis, double lo, double hi) {
+  if (!(hi > lo)) hi = lo + 1.0;
+  // The smallest 1-2-5 step that spans the data in at most four intervals
+  // (five labels still fit a short chart; Qt elides labels that collide).
+  double step = std::pow(10.0, std::floor(std::log10((hi - lo) / 4.0)));
+  for (int i = 0; i < 12; ++i) {
+    if (std::ceil(hi / step) - std::floor(lo / step) <= 4.0) break;
+    const double digit = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    step *= digit < 1.5 ? 2.0 : digit < 3.5 ? 2.5 : 2.0;  // 1 -> 2 -> 5 -> 10
+  }
+  axis.setTickType(QValueAxis::TicksDynamic);
+  axis.setTickAnchor(0.0);
+  axis.setTickInterval(step);
+  axis.setRange(std::floor(lo / step) * step, std::ceil(hi / step) * step);
+  axis.setLabelFormat(step >= 1.0 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
 }
 
 void TimeSeriesChartView::showEvent(QShowEvent* event) {
@@ -129,12 +147,15 @@ void TimeSeriesChartView::fitAxes() {
   const qreal pad = yMax > yMin ? 0.05 * (yMax - yMin) : 1.0;
   dateAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
                       QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
-  valueAxis_->setRange(yMin - pad, yMax + pad);
+  // Sales never go below zero: no padding into negative values they cannot take.
+  niceValueAxis(*valueAxis_, yMin >= 0.0 ? std::max(0.0, yMin - pad) : yMin - pad, yMax + pad);
   if (marker_ && marker_->count() == 2) {
-    marker_->replace(0, marker_->at(0).x(), yMin - pad);
-    marker_->replace(1, marker_->at(1).x(), yMax + pad);
+    marker_->replace(0, marker_->at(0).x(), valueAxis_->min());
+    marker_->replace(1, marker_->at(1).x(), valueAxis_->max());
   }
   relayoutAxes(*chart());
+  // Once more after the pending layout pass: label widths measured before it can be stale.
+  QTimer::singleShot(0, this, [this] { relayoutAxes(*chart()); });
 }
 
 void TimeSeriesChartView::resetZoom() {

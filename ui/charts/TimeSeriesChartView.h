@@ -36,6 +36,8 @@ class TimeSeriesChartView : public QChartView {
   // Qt 6.4 lays axis labels out wrongly when ranges change while a chart is
   // hidden (labels become "..." or vanish); toggling them redoes the layout.
   static void relayoutAxes(QChart& chart);
+  // Round tick values and a label format people read ("35000", not "3.5e+04").
+  static void niceValueAxis(QValueAxis& axis, double lo, double hi);
 
  protected:
   void wheelEvent(QWheelEvent* event) override;

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/charts/TimeSeriesChartView.h"
+
 namespace foresight::ui {
 
 namespace {
@@ -95,8 +97,7 @@ void ExploreCharts::fillWeekdays(QChart& chart, const QVector<double>& means) {
   x->append({QStringLiteral("Mon"), QStringLiteral("Tue"), QStringLiteral("Wed"), QStringLiteral("Thu"),
              QStringLiteral("Fri"), QStringLiteral("Sat"), QStringLiteral("Sun")});
   auto* y = new QValueAxis;
-  y->setRange(0.0, top > 0 ? top * 1.1 : 1.0);
-  y->setLabelFormat(QStringLiteral("%.4g"));
+  TimeSeriesChartView::niceValueAxis(*y, 0.0, top > 0 ? top * 1.05 : 1.0);
   chart.addAxis(x, Qt::AlignBottom);
   chart.addAxis(y, Qt::AlignLeft);
   bars->attachAxis(x);
@@ -109,7 +110,6 @@ void ExploreCharts::fillMonths(QChart& chart, const QVector<int>& years, const Q
   auto* x = new QBarCategoryAxis;
   x->append(monthNames());
   auto* y = new QValueAxis;
-  y->setLabelFormat(QStringLiteral("%.4g"));
   chart.addAxis(x, Qt::AlignBottom);
   chart.addAxis(y, Qt::AlignLeft);
   double lo = 0.0, hi = 1.0;
@@ -129,7 +129,7 @@ void ExploreCharts::fillMonths(QChart& chart, const QVector<int>& years, const Q
     line->attachAxis(x);
     line->attachAxis(y);
   }
-  y->setRange(std::min(0.0, lo), hi * 1.1);
+  TimeSeriesChartView::niceValueAxis(*y, std::min(0.0, lo), hi * 1.05);
   chart.legend()->setVisible(true);
   chart.legend()->setAlignment(Qt::AlignRight);
 }

@@ -93,9 +93,10 @@ QVariant RegistryVersionsModel::headerData(int section, Qt::Orientation orientat
 QString RegistryVersionsModel::metricTooltip(const QString& metric) {
   try {
     const MetricKey key = MetricKey::parse(metric.toStdString());
-    return QString::fromStdString(key.label()) + QStringLiteral(" of the backtest");
+    // Pushed metrics are the fit's in-sample ones unless the pusher gave a backtest's.
+    return tr("%1, as recorded with this version").arg(QString::fromStdString(key.label()));
   } catch (const std::exception&) {
-    return tr("%1, as recorded when the version was pushed").arg(metric);  // fit statistics (aicc, sigma2...)
+    return tr("%1 (fit statistic), as recorded with this version").arg(metric);
   }
 }
 

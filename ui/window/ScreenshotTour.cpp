@@ -8,6 +8,11 @@
 #include "ui/registry/RegistryPage.h"
 #include "ui/window/MainWindow.h"
 
+#if __has_include("ui/models/ModelsPage.h")
+#include "ui/models/ModelsPage.h"
+#define FORESIGHT_TOUR_MODELS 1
+#endif
+
 namespace foresight::ui {
 
 namespace {
@@ -43,11 +48,23 @@ void ScreenshotTour::start() {
     window_.explorePage()->tabs()->setCurrentIndex(2);
     QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("explore-seasonal")); });
   });
-  for (const QString& page : {tr("Models"), tr("Compare")}) {
-    if (!window_.page(page)) continue;
-    steps_.append([this, page] {
-      window_.showPage(page);
-      whenIdle([this, page] { shoot(page.toLower()); });
+#ifdef FORESIGHT_TOUR_MODELS
+  // The Models page with a finished backtest of four models.
+  if (auto* models = qobject_cast<ModelsPage*>(window_.page(tr("Models")))) {
+    steps_.append([this, models] {
+      window_.showPage(tr("Models"));
+      models->setSpecs({QStringLiteral("snaive"), QStringLiteral("ets"), QStringLiteral("theta"),
+                        QStringLiteral("naive")});
+      connect(models, &ModelsPage::backtestFinished, this, [this](bool) { whenIdle([this] { shoot(QStringLiteral("models")); }); },
+              Qt::SingleShotConnection);
+      if (!models->startBacktest()) fail(models->statusText());
+    });
+  }
+#endif
+  if (window_.page(tr("Compare"))) {
+    steps_.append([this] {
+      window_.showPage(tr("Compare"));
+      whenIdle([this] { shoot(QStringLiteral("compare")); });
     });
   }
   steps_.append([this] {
