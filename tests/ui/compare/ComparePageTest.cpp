@@ -1,0 +1,196 @@
+// The Compare page against a temporary SQLite registry: the first model is
+// promoted as the first champion (and the dialog says so); a challenger is
+// compared with that champion on identical folds (metrics, per-fold bars,
+// Diebold-Mariano and policy verdicts) and promoted by compare-and-set; a
+// promotion that another writer beat is refused with a clear message and
+// changes nothing.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest/QtTest>
+
+#include "../models/ModelsTestData.h"
+#include "engine/models/ModelArtifact.h"
+#include "engine/models/ModelFactory.h"
+#include "registry/ModelRegistry.h"
+#include "ui/compare/CompareMetricsModel.h"
+#include "ui/compare/ComparePage.h"
+#include "ui/compare/FoldBarChartView.h"
+#include "ui/compare/PromoteDialog.h"
+#include "ui/jobs/JobRunner.h"
+#include "ui/models/BacktestSettingsWidget.h"
+#include "ui/models/ForecastChartView.h"
+
+using namespace foresight;
+using namespace foresight::ui;
+
+namespace {
+
+const QString kModel = QStringLiteral("demand-daily");
+
+std::optional<int> championIn(registry::ModelRegistry& reg, const std::string& name) {
+  const auto details = reg.show(name);
+  const auto it = details.model.aliases.find(registry::kChampion);
+  return it == details.model.aliases.end() ? std::nullopt : std::optional<int>(it->second);
+}
+
+// Another writer: pushes a fitted `spec` and promotes it over `expected`.
+int promoteBehindTheBack(registry::ModelRegistry& reg, const TimeSeries& series, const std::string& spec,
+                         std::optional<int> expected) {
+  auto model = ModelFactory::create(spec);
+  model->fit(series);
+  registry::PushRequest push;
+  push.name = kModel.toStdString();
+  push.artifact = ModelArtifact::toText(ModelArtifact::build({model.get()}, false));
+  push.artifactLabel = "other-writer.json";
+  const int version = reg.push(push).version;
+  reg.promote(registry::PromoteRequest{push.name, version, expected, "other writer", nullptr});
+  return version;
+}
+
+}  // namespace
+
+class ComparePageTest : public QObject {
+  Q_OBJECT
+
+  std::unique_ptr<test::SessionFixture> fx_;
+  QString uri_;
+
+ private Q_SLOTS:
+  void init() {
+    fx_ = std::make_unique<test::SessionFixture>(test::weeklyDemand());
+    uri_ = QStringLiteral("sqlite://") + QString::fromStdString((test::makeTempDir("ui-compare") / "registry.db").string());
+    fx_->session->setRegistryUri(uri_);
+  }
+
+  void firstPromotionThenChallengerBecomesChampion() {
+    JobRunner jobs;
+    ComparePage page(*fx_->session, jobs);
+    page.resize(1280, 800);
+    page.show();
+    page.settings()->horizonBox()->setValue(14);
+    page.settings()->foldsBox()->setValue(4);
+    QAbstractItemModelTester tester(page.metricsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy refreshed(&page, &ComparePage::registryRefreshed);
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    QSignalSpy promoted(&page, &ComparePage::promoted);
+    QSignalSpy finished(&page, &ComparePage::promotionFinished);
+
+    // Empty registry: no champion; the first model is promoted as such.
+    page.setModelName(kModel);
+    page.refreshRegistry();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!page.championVersion());
+    QVERIFY(page.createPromoteDialog() == nullptr);  // nothing compared yet
+    QVERIFY(!page.promote(QStringLiteral("too early")));
+    page.setChallengerSpecs({QStringLiteral("snaive"), QStringLiteral("naive")});
+    QCOMPARE(page.challengerSpec(), QStringLiteral("snaive"));
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(compared.last().first().toBool(), true);
+    QVERIFY(page.verdictText().startsWith(QStringLiteral("No champion yet")));
+    QVERIFY(page.decisionText().startsWith(QStringLiteral("Decision: PROMOTE")));
+    std::unique_ptr<PromoteDialog> first(page.createPromoteDialog());
+    QVERIFY(first);
+    QVERIFY(first->message().contains(QStringLiteral("has no champion yet")));
+    QVERIFY(first->message().contains(QStringLiteral("first champion")));
+    QVERIFY(page.promote(QStringLiteral("first model")));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toBool(), true);
+    QCOMPARE(promoted.size(), 1);
+    QCOMPARE(promoted.last().at(0).toString(), kModel);
+    QCOMPARE(promoted.last().at(1).toInt(), 1);
+    QVERIFY(page.messageText().contains(QStringLiteral("the first one")));
+
+    // A challenger against champion v1 on identical folds.
+    page.setChallengerSpec(QStringLiteral("ets(error=A,trend=N,season=A)"));
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(compared.last().first().toBool(), true);
+    const auto outcome = page.lastComparison();
+    QVERIFY(outcome && outcome->comparison.hasChampion());
+    QCOMPARE(outcome->champion.version, std::optional<int>(1));
+    QCOMPARE(outcome->comparison.foldsCompared, 4);
+    QVERIFY(page.metricsModel()->rowCount() > 6);
+    const int mase = page.metricsModel()->rowOf(MetricKey{Metric::MASE, 0});
+    QVERIFY(mase >= 0);
+    QVERIFY(page.metricsModel()->index(mase, CompareMetricsModel::kChange).data().toString().endsWith(QLatin1Char('%')));
+    const auto bars = page.foldChart()->barValues();
+    QCOMPARE(bars.size(), 2);  // champion and challenger
+    QCOMPARE(bars[0].size(), 4);
+    QCOMPARE(page.forecastChart()->modelNames().size(), 2);
+    QVERIFY(page.verdictText().contains(QStringLiteral("DM = ")));
+    QVERIFY(page.decisionText().contains(QStringLiteral("✓")) || page.decisionText().contains(QStringLiteral("✗")));
+    std::unique_ptr<PromoteDialog> second(page.createPromoteDialog());
+    QVERIFY(second->message().contains(QStringLiteral("replacing version 1")));
+    QVERIFY(page.promote(QStringLiteral("ets beats snaive")));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toBool(), true);
+    QCOMPARE(promoted.last().at(1).toInt(), 2);
+
+    registry::ModelRegistry reg(registry::RegistryUri::parse(uri_.toStdString()));
+    QCOMPARE(championIn(reg, kModel.toStdString()), std::optional<int>(2));
+    const auto history = reg.history(kModel.toStdString());
+    QCOMPARE(history.back().action, std::string("promote"));
+    QCOMPARE(history.back().reason, std::string("ets beats snaive"));
+    QCOMPARE(history.back().fromVersion, std::optional<int>(1));
+    QVERIFY(!history.back().comparison.is_null());
+    QCOMPARE(reg.resolve(registry::ModelReference::atVersion(kModel.toStdString(), 2)).spec.find("ets") != std::string::npos, true);
+  }
+
+  void conflictingPromotionIsRefusedAndChangesNothing() {
+    JobRunner jobs;
+    ComparePage page(*fx_->session, jobs);
+    page.settings()->horizonBox()->setValue(14);
+    page.settings()->foldsBox()->setValue(3);
+    const TimeSeries series = fx_->session->currentSeries();
+    registry::ModelRegistry other(registry::RegistryUri::parse(uri_.toStdString()));
+    QCOMPARE(promoteBehindTheBack(other, series, "snaive", std::nullopt), 1);
+
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    QSignalSpy finished(&page, &ComparePage::promotionFinished);
+    QSignalSpy promoted(&page, &ComparePage::promoted);
+    QSignalSpy refreshed(&page, &ComparePage::registryRefreshed);
+    page.setModelName(kModel);
+    page.setChallengerSpec(QStringLiteral("theta"));
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(page.lastComparison()->champion.version, std::optional<int>(1));
+
+    // Meanwhile another writer promotes version 2 over version 1.
+    QCOMPARE(promoteBehindTheBack(other, series, "naive", 1), 2);
+    QVERIFY(page.promote(QStringLiteral("late")));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toBool(), false);
+    QVERIFY(promoted.isEmpty());
+    QVERIFY2(page.messageText().startsWith(QStringLiteral("Someone else promoted first")), qPrintable(page.messageText()));
+    QVERIFY(page.messageText().contains(QStringLiteral("now version 2, not version 1")));
+    QVERIFY(page.messageText().contains(QStringLiteral("Nothing was changed")));
+    // Nothing changed: champion still 2, no version 3 pushed.
+    QCOMPARE(championIn(other, kModel.toStdString()), std::optional<int>(2));
+    QCOMPARE(other.show(kModel.toStdString()).versions.size(), std::size_t(2));
+    // And the page re-read the registry: it shows the new champion, and
+    // will not promote until compared again.
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.championVersion(), std::optional<int>(2));
+    QVERIFY(!page.lastComparison());
+    QVERIFY(!page.promote(QStringLiteral("again")));
+  }
+
+  void refusesToCompareWithoutWhatItNeeds() {
+    JobRunner jobs;
+    ComparePage page(*fx_->session, jobs);
+    page.setChallengerSpec(QStringLiteral("snaive"));
+    QVERIFY(!page.startCompare());  // no model name
+    QVERIFY(page.messageText().contains(QStringLiteral("registered model")));
+    page.setModelName(kModel);
+    page.setChallengerSpec(QStringLiteral("ets(trend=Q)"));
+    QVERIFY(!page.startCompare());
+    QVERIFY(page.messageText().contains(QStringLiteral("trend")));
+  }
+
+  void cleanup() { fx_.reset(); }
+};
+
+QTEST_MAIN(ComparePageTest)
+#include "ComparePageTest.moc"

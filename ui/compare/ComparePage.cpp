@@ -1,0 +1,224 @@
+#include "ui/compare/ComparePage.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "engine/common/Errors.h"
+#include "ui/compare/CompareMetricsModel.h"
+#include "ui/compare/PromoteDialog.h"
+#include "ui/jobs/JobRunner.h"
+#include "ui/models/BacktestSettingsWidget.h"
+#include "ui/models/ParameterForm.h"
+#include "ui/session/WorkbenchSession.h"
+
+namespace foresight::ui {
+
+ComparePage::ComparePage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
+    : QWidget(parent),
+      session_(session),
+      jobs_(jobs),
+      model_(new QComboBox(this)),
+      championLabel_(new QLabel(this)),
+      challenger_(new QComboBox(this)),
+      settings_(new BacktestSettingsWidget(this)),
+      refreshButton_(new QPushButton(tr("Re&fresh"), this)),
+      compareButton_(new QPushButton(tr("&Compare"), this)),
+      cancelButton_(new QPushButton(tr("Cancel"), this)),
+      promoteButton_(new QPushButton(tr("&Promote challenger…"), this)),
+      progress_(new QProgressBar(this)),
+      message_(new QLabel(this)),
+      metrics_(new CompareMetricsModel(this)) {
+  model_->setEditable(true);
+  model_->setInsertPolicy(QComboBox::NoInsert);
+  model_->setToolTip(tr("Registered model whose champion is compared; type a new name to register a first model"));
+  challenger_->setEditable(true);
+  challenger_->setInsertPolicy(QComboBox::NoInsert);
+  challenger_->setToolTip(tr("A model spec, or an entry of the Models page's leaderboard (best first)"));
+  championLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  progress_->setRange(0, 1000);
+  progress_->setTextVisible(false);
+  message_->setWordWrap(true);
+  message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  settings_->foldsBox()->setValue(5);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Registered &model"), model_);
+  form->addRow(tr("Champion"), championLabel_);
+  form->addRow(tr("C&hallenger"), challenger_);
+  auto* buttons = new QHBoxLayout;
+  for (QPushButton* b : {refreshButton_, compareButton_, cancelButton_, promoteButton_}) buttons->addWidget(b);
+  auto* left = new QWidget(this);
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->addLayout(form);
+  leftLayout->addWidget(settings_);
+  leftLayout->addLayout(buttons);
+  leftLayout->addWidget(progress_);
+  leftLayout->addWidget(message_);
+  leftLayout->addStretch(1);
+  auto* splitter = new QSplitter(this);
+  splitter->addWidget(left);
+  splitter->addWidget(buildResults());
+  splitter->setStretchFactor(1, 3);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(splitter);
+
+  connect(refreshButton_, &QPushButton::clicked, this, &ComparePage::refreshRegistry);
+  connect(compareButton_, &QPushButton::clicked, this, &ComparePage::startCompare);
+  connect(cancelButton_, &QPushButton::clicked, this, &ComparePage::cancel);
+  connect(promoteButton_, &QPushButton::clicked, this, &ComparePage::requestPromotion);
+  connect(model_, &QComboBox::activated, this, &ComparePage::refreshRegistry);
+  connect(model_->lineEdit(), &QLineEdit::editingFinished, this, &ComparePage::refreshRegistry);
+  connect(&session_, &WorkbenchSession::registryUriChanged, this, &ComparePage::refreshRegistry);
+  connect(&session_, &WorkbenchSession::seriesChanged, this, [this] {
+    outcome_.reset();
+    showOutcome(nullptr);
+  });
+  updateButtons();
+}
+
+ComparePage::~ComparePage() { cancel(); }
+
+void ComparePage::setModelName(const QString& name) { model_->setEditText(name); }
+QString ComparePage::modelName() const { return model_->currentText().trimmed(); }
+
+void ComparePage::setChallengerSpecs(const QStringList& specs) {
+  challenger_->clear();
+  challenger_->addItems(specs);
+  if (!specs.isEmpty()) challenger_->setCurrentIndex(0);
+}
+
+void ComparePage::setChallengerSpec(const QString& spec) { challenger_->setEditText(spec); }
+QString ComparePage::challengerSpec() const { return challenger_->currentText().trimmed(); }
+
+QString ComparePage::messageText() const { return message_->text(); }
+
+void ComparePage::setMessage(const QString& text, bool problem) {
+  message_->setText(text);
+  message_->setStyleSheet(problem ? QStringLiteral("font-weight: bold;") : QString());
+}
+
+void ComparePage::updateButtons() {
+  const bool busy = isBusy();
+  refreshButton_->setEnabled(!busy);
+  compareButton_->setEnabled(!busy);
+  cancelButton_->setEnabled(busy);
+  promoteButton_->setEnabled(!busy && outcome_ != nullptr);
+}
+
+void ComparePage::cancel() {
+  if (job_) job_->cancel();
+}
+
+void ComparePage::runJob(const QString& title, JobWork work, std::function<void(const JobOutcome&)> done) {
+  progress_->setValue(0);
+  job_ = jobs_.run(
+      title, std::move(work),
+      [this, done = std::move(done)](const JobOutcome& o) {
+        job_ = nullptr;  // the runner deletes the job after this callback
+        progress_->setValue(progress_->maximum());
+        done(o);
+        updateButtons();
+      },
+      this);
+  connect(job_, &Job::progressChanged, this,
+          [this](double f, const QString&) { progress_->setValue(static_cast<int>(f * progress_->maximum())); });
+  updateButtons();
+}
+
+void ComparePage::refreshRegistry() {
+  if (isBusy()) return;
+  const std::string uri = session_.registryUri().toStdString();
+  const std::string name = modelName().toStdString();
+  struct Read {
+    std::vector<std::string> names;
+    ChampionInfo champion;
+  };
+  auto read = std::make_shared<Read>();
+  runJob(
+      tr("Reading the registry"),
+      [uri, name, read](const ProgressSink&, const CancellationToken&) {
+        read->names = CompareWork::listModels(uri);
+        if (!name.empty()) read->champion = CompareWork::champion(uri, name);
+      },
+      [this, read, name](const JobOutcome& o) {
+        if (o.succeeded()) {
+          const QString typed = model_->currentText();
+          model_->blockSignals(true);
+          model_->clear();
+          for (const auto& n : read->names) model_->addItem(QString::fromStdString(n));
+          model_->setEditText(typed);
+          model_->blockSignals(false);
+          champion_ = read->champion;
+          championLabel_->setText(
+              name.empty() ? tr("choose or type a model name")
+              : champion_.version
+                  ? tr("version %1: %2").arg(*champion_.version).arg(QString::fromStdString(champion_.spec))
+                  : tr("none yet (the first promotion makes one)"));
+        } else {
+          setMessage(tr("Cannot read the registry %1: %2").arg(session_.registryUri(), o.message), true);
+        }
+        Q_EMIT registryRefreshed();
+      });
+}
+
+bool ComparePage::startCompare() {
+  if (isBusy()) return false;
+  QString problem;
+  std::string spec;
+  BacktestConfig config;
+  if (!session_.hasSeries() || session_.currentSeries().empty()) problem = tr("Load data and select a series first.");
+  else if (modelName().isEmpty()) problem = tr("Choose the registered model to compare with (or type a new name).");
+  if (problem.isEmpty()) {
+    try {
+      spec = ParameterForm::canonicalSpec(challengerSpec()).toStdString();
+      config = settings_->config();
+    } catch (const std::exception& e) {
+      problem = tr("Cannot compare: %1").arg(QString::fromUtf8(e.what()));
+    }
+  }
+  if (!problem.isEmpty()) {
+    setMessage(problem, true);
+    return false;
+  }
+  const std::string uri = session_.registryUri().toStdString();
+  const std::string name = modelName().toStdString();
+  const TimeSeries series = session_.currentSeries();
+  const PromotionPolicy policy = policy_;
+  auto result = std::make_shared<CompareOutcome>();
+  setMessage(tr("Comparing %1 with the champion of %2…").arg(QString::fromStdString(spec), modelName()), false);
+  runJob(
+      tr("Compare with the champion of %1").arg(modelName()),
+      [=](const ProgressSink& progress, const CancellationToken& cancel) {
+        // The champion is read in the same job, so the comparison and the
+        // later compare-and-set both refer to the champion seen here.
+        const ChampionInfo champion = CompareWork::champion(uri, name);
+        *result = CompareWork::compare(series, champion, spec, config, policy, progress, cancel);
+      },
+      [this, result, series](const JobOutcome& o) {
+        if (o.succeeded()) {
+          comparedSeries_ = series;
+          champion_ = result->champion;
+          outcome_ = result;
+          showOutcome(result);
+          setMessage(tr("Compared on %1 of %2 folds.")
+                         .arg(result->comparison.foldsCompared)
+                         .arg(result->comparison.foldsTotal),
+                     false);
+        } else {
+          setMessage(o.cancelled() ? tr("Comparison cancelled.") : tr("Comparison failed: %1").arg(o.message), true);
+        }
+        Q_EMIT comparisonFinished(o.succeeded());
+      });
+  return true;
+}
+
+}  // namespace foresight::ui
