@@ -40,7 +40,12 @@ ServingFixture makeServingRegistry(const std::string& tag) {
   f.registryDir = f.dir / "reg";
   std::filesystem::create_directories(f.registryDir);
   f.uri = registry::RegistryUri::parse("sqlite://" + (f.registryDir / "registry.db").string());
-  registry::ModelRegistry reg(f.uri);
+  fillServingRegistry(f.uri);
+  return f;
+}
+
+void fillServingRegistry(const registry::RegistryUri& uri) {
+  registry::ModelRegistry reg(uri);
   registry::PushRequest r;
   r.name = "sales";
   r.artifact = artifact({{"ets", daily("total", 100)}}, false);
@@ -57,7 +62,6 @@ ServingFixture makeServingRegistry(const std::string& tag) {
   r.artifactLabel = "regions.json";
   reg.push(r);
   reg.promote({"regions", 1, std::nullopt, "first", nullptr});
-  return f;
 }
 
 void promote(const registry::RegistryUri& uri, const std::string& model, int version, int expected) {

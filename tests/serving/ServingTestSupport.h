@@ -18,6 +18,8 @@ struct ServingFixture {
 
 // Builds the registry under a fresh temporary folder.
 ServingFixture makeServingRegistry(const std::string& tag);
+// Pushes the fixture's models and aliases into an existing, empty registry.
+void fillServingRegistry(const registry::RegistryUri& uri);
 // Moves the champion of `model` from `expected` to `version`.
 void promote(const registry::RegistryUri& uri, const std::string& model, int version, int expected);
 

@@ -1,0 +1,52 @@
+// The service over each registry backend (SQLite, and PostgreSQL from
+// $FORESIGHT_TEST_PG_URI, a fresh schema per test): serve the champion,
+// switch to a promoted version, list models.
+#include <QtTest/QtTest>
+
+#include "HttpTestClient.h"
+#include "RegistryTestSupport.h"
+#include "ServerThread.h"
+#include "ServingTestSupport.h"
+
+using namespace foresight;
+using test::HttpTestClient;
+
+class ServingBackendsTest : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit ServingBackendsTest(test::Backend backend) : backend_(backend) {}
+
+ private:
+  test::Backend backend_;
+
+ private Q_SLOTS:
+  void initTestCase() { FORESIGHT_REQUIRE_BACKEND(backend_); }
+
+  void servesAndFollowsAPromotion() {
+    test::TestRegistry registry(backend_);
+    test::fillServingRegistry(registry.parsed());
+    test::ServerThread server(test::testOptions(registry.parsed()));
+    QVERIFY2(server.error().empty(), server.error().c_str());
+    const QByteArray target = "/v1/models/sales/forecast?horizon=2&format=csv";
+    const auto first = HttpTestClient::get(server.port(), target);
+    QCOMPARE(first.status, 200);
+    QVERIFY(first.body.endsWith(",sales,1\n"));
+    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models").json()["models"].size(), std::size_t(2));
+
+    test::promote(registry.parsed(), "sales", 2, 1);
+    bool switched = false;
+    for (int i = 0; i < 400 && !switched; ++i) {  // reloads every 200 ms: a bounded wait for the event
+      const auto r = HttpTestClient::get(server.port(), target);
+      QCOMPARE(r.status, 200);
+      switched = r.body.endsWith(",sales,2\n");
+      if (!switched) QThread::msleep(50);
+    }
+    QVERIFY(switched);
+    QCOMPARE(HttpTestClient::get(server.port(), "/v1/models/sales/forecast?horizon=1&version=1").status, 200);
+    QVERIFY(server.stop());
+  }
+};
+
+FORESIGHT_REGISTRY_TEST_MAIN(ServingBackendsTest)
+#include "ServingBackendsTest.moc"
