@@ -114,7 +114,9 @@ class HotReloadTest : public QObject {
 
   void shutdownFinishesTheRequestInFlight() {
     const auto fixture = test::makeServingRegistry("shutdown");
-    test::ServerThread server(test::testOptions(fixture.uri));
+    serving::ServingOptions options = test::testOptions(fixture.uri);
+    options.limits.requestTimeout = std::chrono::milliseconds(60000);  // the half-sent request must not time out
+    test::ServerThread server(options);
     QVERIFY2(server.error().empty(), server.error().c_str());
     const quint16 port = server.port();
     HttpTestClient idle(port);
