@@ -8,9 +8,8 @@
 #include "ui/registry/RegistryPage.h"
 #include "ui/window/MainWindow.h"
 
-#if __has_include("ui/models/ModelsPage.h")
+#ifdef FORESIGHT_HAVE_MODELS_PAGE
 #include "ui/models/ModelsPage.h"
-#define FORESIGHT_TOUR_MODELS 1
 #endif
 
 namespace foresight::ui {
@@ -48,7 +47,7 @@ void ScreenshotTour::start() {
     window_.explorePage()->tabs()->setCurrentIndex(2);
     QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("explore-seasonal")); });
   });
-#ifdef FORESIGHT_TOUR_MODELS
+#ifdef FORESIGHT_HAVE_MODELS_PAGE
   // The Models page with a finished backtest of four models.
   if (auto* models = qobject_cast<ModelsPage*>(window_.page(tr("Models")))) {
     steps_.append([this, models] {

@@ -1,13 +1,11 @@
 #include "ui/window/WorkbenchPages.h"
 
-// Pages are compiled in when their folder provides them.
-#if __has_include("ui/models/ModelsPage.h")
+// Pages are compiled in when their folder exists (ui/CMakeLists.txt).
+#ifdef FORESIGHT_HAVE_MODELS_PAGE
 #include "ui/models/ModelsPage.h"
-#define FORESIGHT_HAVE_MODELS_PAGE 1
 #endif
-#if __has_include("ui/compare/ComparePage.h")
+#ifdef FORESIGHT_HAVE_COMPARE_PAGE
 #include "ui/compare/ComparePage.h"
-#define FORESIGHT_HAVE_COMPARE_PAGE 1
 #endif
 
 namespace foresight::ui {
