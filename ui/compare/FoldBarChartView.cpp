@@ -34,7 +34,10 @@ FoldBarChartView::FoldBarChartView(QWidget* parent) : QChartView(new QChart, par
 void FoldBarChartView::setComparison(const ComparisonResult* comparison, const MetricKey& metric) {
   QChart* c = chart();
   c->removeAllSeries();
-  for (QAbstractAxis* a : c->axes()) c->removeAxis(a);
+  for (QAbstractAxis* a : c->axes()) {
+    c->removeAxis(a);
+    delete a;  // removeAxis gives ownership back
+  }
   if (!comparison) return;
   double top = 0.0;
   auto* series = new QBarSeries;

@@ -101,9 +101,15 @@ QString ResidualsView::verdict(const stats::LjungBoxResult& r) {
 void ResidualsView::showFit(const FullFit& fit) {
   QChart* chart = residualChart_->chart();
   chart->removeAllSeries();
-  for (QAbstractAxis* a : chart->axes()) chart->removeAxis(a);
+  for (QAbstractAxis* a : chart->axes()) {
+    chart->removeAxis(a);
+    delete a;  // removeAxis gives ownership back
+  }
   acfChart_->chart()->removeAllSeries();
-  for (QAbstractAxis* a : acfChart_->chart()->axes()) acfChart_->chart()->removeAxis(a);
+  for (QAbstractAxis* a : acfChart_->chart()->axes()) {
+    acfChart_->chart()->removeAxis(a);
+    delete a;
+  }
   if (!fit.ok) {
     verdict_->setText(tr("%1 could not be fitted on the whole series: %2")
                           .arg(QString::fromStdString(fit.label), QString::fromStdString(fit.error)));
