@@ -40,7 +40,8 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
   addPage(tr("Data"), tr("Open data, build series, check the findings"), dataPage_);
   addPage(tr("Explore"), tr("Decomposition, autocorrelation, seasonality and unit-root tests"), explorePage_);
   // The Models and Compare pages come from ui/models and ui/compare.
-  for (const auto& extra : WorkbenchPages::create(session_, jobs_, this)) addPage(extra.name, extra.tip, extra.page);
+  for (const auto& extra : WorkbenchPages::create(session_, jobs_, this, [this] { registryPage_->refresh(); }))
+    addPage(extra.name, extra.tip, extra.page);
   addPage(tr("Registry"), tr("Registered models, versions, aliases and history"), registryPage_);
   nav_->setCurrentRow(0);
 

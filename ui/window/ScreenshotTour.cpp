@@ -11,6 +11,9 @@
 #ifdef FORESIGHT_HAVE_MODELS_PAGE
 #include "ui/models/ModelsPage.h"
 #endif
+#ifdef FORESIGHT_HAVE_COMPARE_PAGE
+#include "ui/compare/ComparePage.h"
+#endif
 
 namespace foresight::ui {
 
@@ -60,12 +63,21 @@ void ScreenshotTour::start() {
     });
   }
 #endif
-  if (window_.page(tr("Compare"))) {
-    steps_.append([this] {
+#ifdef FORESIGHT_HAVE_COMPARE_PAGE
+  // The Compare page: the registry's champion of "revenue" against the best model.
+  if (auto* compare = qobject_cast<ComparePage*>(window_.page(tr("Compare")))) {
+    steps_.append([this, compare] {
       window_.showPage(tr("Compare"));
-      whenIdle([this] { shoot(QStringLiteral("compare")); });
+      compare->setModelName(QStringLiteral("revenue"));
+      connect(compare, &ComparePage::registryRefreshed, this, [this, compare] {
+        connect(compare, &ComparePage::comparisonFinished, this,
+                [this](bool) { whenIdle([this] { shoot(QStringLiteral("compare")); }); }, Qt::SingleShotConnection);
+        if (!compare->startCompare()) fail(compare->messageText());
+      }, Qt::SingleShotConnection);
+      compare->refreshRegistry();
     });
   }
+#endif
   steps_.append([this] {
     window_.showPage(tr("Registry"));
     window_.registryPage()->refresh();

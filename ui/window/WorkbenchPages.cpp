@@ -10,19 +10,28 @@
 
 namespace foresight::ui {
 
-std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent) {
+std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent,
+                                                         const std::function<void()>& registryChanged) {
   std::vector<Page> pages;
 #ifdef FORESIGHT_HAVE_MODELS_PAGE
-  pages.push_back({QObject::tr("Models"), QObject::tr("Pick models, backtest them, read the leaderboard"),
-                   new ModelsPage(session, jobs, parent)});
+  auto* models = new ModelsPage(session, jobs, parent);
+  pages.push_back({QObject::tr("Models"), QObject::tr("Pick models, backtest them, read the leaderboard"), models});
 #endif
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
-  pages.push_back({QObject::tr("Compare"), QObject::tr("Champion against challenger; promote the winner"),
-                   new ComparePage(session, jobs, parent)});
+  auto* compare = new ComparePage(session, jobs, parent);
+  pages.push_back({QObject::tr("Compare"), QObject::tr("Champion against challenger; promote the winner"), compare});
+  QObject::connect(compare, &ComparePage::promoted, parent, [registryChanged] {
+    if (registryChanged) registryChanged();
+  });
+#endif
+#if defined(FORESIGHT_HAVE_MODELS_PAGE) && defined(FORESIGHT_HAVE_COMPARE_PAGE)
+  QObject::connect(models, &ModelsPage::backtestFinished, compare, [models, compare](bool ok) {
+    if (ok && !models->rankedSpecs().isEmpty()) compare->setChallengerSpecs(models->rankedSpecs());
+  });
 #endif
   (void)session;
   (void)jobs;
-  (void)parent;
+  (void)registryChanged;
   return pages;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QString>
 #include <QWidget>
+#include <functional>
 #include <vector>
 
 namespace foresight::ui {
@@ -18,7 +19,10 @@ class WorkbenchPages {
     QString tip;
     QWidget* page;
   };
-  static std::vector<Page> create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent);
+  // Wires the pages to each other: the leaderboard's ranking becomes the
+  // Compare page's challengers; `registryChanged` runs after a promotion.
+  static std::vector<Page> create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent,
+                                  const std::function<void()>& registryChanged);
 };
 
 }  // namespace foresight::ui
