@@ -7,6 +7,24 @@
 
 namespace foresight::ui {
 
+QString CompareMetricsModel::change(const MetricKey& key, double champion, double challenger) {
+  if (!std::isfinite(champion) || !std::isfinite(challenger)) return QStringLiteral("n/a");
+  const auto sign = [](double d) { return d >= 0 ? QStringLiteral("+") : QString(); };
+  // Losses change relatively; coverage in percentage points; R² and bias
+  // (which may be near zero or negative) as plain differences.
+  if (key.isLoss()) {
+    if (champion == 0.0) return QStringLiteral("n/a");
+    const double pct = 100.0 * (challenger - champion) / std::fabs(champion);
+    return sign(pct) + QString::number(pct, 'f', 1) + QLatin1Char('%');
+  }
+  if (key.metric == Metric::Coverage) {
+    const double pp = 100.0 * (challenger - champion);
+    return sign(pp) + QString::number(pp, 'f', 1) + QStringLiteral(" pp");
+  }
+  const double d = challenger - champion;
+  return sign(d) + formatMetric(key, d);
+}
+
 CompareMetricsModel::CompareMetricsModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void CompareMetricsModel::setComparison(std::shared_ptr<const ComparisonResult> comparison) {
@@ -39,8 +57,10 @@ QVariant CompareMetricsModel::data(const QModelIndex& index, int role) const {
     if (index.column() == kChampion) return spreadTooltip(key, champion, comparison_->championSummary.notes());
     if (index.column() == kChallenger) return spreadTooltip(key, challenger, comparison_->challengerSummary.notes());
     if (index.column() == kChange)
-      return tr("Challenger relative to champion, in %1 terms: negative is an improvement.")
-          .arg(MetricDescriptions::title(key));
+      return key.isLoss() ? tr("Challenger relative to champion: negative is an improvement.")
+             : key.metric == Metric::Coverage
+                 ? tr("Challenger minus champion, in percentage points of coverage (%1).").arg(MetricDescriptions::direction(key))
+                 : tr("Challenger minus champion (%1).").arg(MetricDescriptions::direction(key));
     return MetricDescriptions::describe(key);
   }
   if (role == Qt::TextAlignmentRole && index.column() != kMetric) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -49,12 +69,7 @@ QVariant CompareMetricsModel::data(const QModelIndex& index, int role) const {
     case kMetric: return MetricDescriptions::title(key);
     case kChampion: return comparison_->hasChampion() ? formatSpread(key, champion) : tr("no champion");
     case kChallenger: return formatSpread(key, challenger);
-    default: {
-      // Change in badness (lower is better), relative to the champion's.
-      const double a = key.badness(champion.mean), b = key.badness(challenger.mean);
-      if (!std::isfinite(a) || !std::isfinite(b) || a == 0.0) return QStringLiteral("n/a");
-      return QStringLiteral("%1%2%").arg(b >= a ? QStringLiteral("+") : QString()).arg(100.0 * (b - a) / std::fabs(a), 0, 'f', 1);
-    }
+    default: return change(key, champion.mean, challenger.mean);
   }
 }
 

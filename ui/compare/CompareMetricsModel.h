@@ -21,6 +21,9 @@ class CompareMetricsModel : public QAbstractTableModel {
   // nullptr clears the table.
   void setComparison(std::shared_ptr<const ComparisonResult> comparison);
   int rowOf(const MetricKey& key) const;
+  // The Change column's text: relative for losses ("-12.3%"), percentage
+  // points for coverage ("-4.0 pp"), a difference for R² and bias.
+  static QString change(const MetricKey& key, double champion, double challenger);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

@@ -2,6 +2,7 @@
 // the metrics table, per-fold bars and the verdicts in words.
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -43,18 +44,26 @@ QWidget* ComparePage::buildResults() {
   decision_->setToolTip(tr("The promotion policy: metric improvement, Diebold-Mariano p-value, interval coverage, "
                            "folds completed"));
 
+  // Forecasts on top; table and per-fold bars side by side; the verdicts in
+  // words across the bottom, where they have the width to be read.
   auto* words = new QWidget(this);
   auto* wordsLayout = new QVBoxLayout(words);
+  wordsLayout->setContentsMargins(4, 4, 4, 4);
   wordsLayout->addWidget(verdict_);
   wordsLayout->addWidget(decision_);
   wordsLayout->addStretch(1);
-  auto* bottom = new QSplitter(this);
-  bottom->addWidget(table);
-  bottom->addWidget(bars_);
-  bottom->addWidget(words);
+  auto* wordsScroll = new QScrollArea(this);
+  wordsScroll->setWidget(words);
+  wordsScroll->setWidgetResizable(true);
+  auto* middle = new QSplitter(this);
+  middle->addWidget(table);
+  middle->addWidget(bars_);
+  middle->setSizes({1, 1});  // proportions: half table, half bars
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(chart_);
-  split->addWidget(bottom);
+  split->addWidget(middle);
+  split->addWidget(wordsScroll);
+  split->setSizes({4, 4, 2});
   return split;
 }
 

@@ -52,11 +52,14 @@ void FoldBarChartView::setComparison(const ComparisonResult* comparison, const M
   c->addSeries(series);
   QStringList folds;
   for (const FoldOutcome& f : comparison->challenger.folds)
-    folds << tr("fold %1\n%2").arg(f.fold.index + 1).arg(QString::fromStdString(f.testStart.toIso()));
+    folds << QString::number(f.fold.index + 1);
   auto* x = new QBarCategoryAxis;
   x->append(folds);
+  x->setTitleText(tr("fold (earliest first)"));
   auto* y = new QValueAxis;
   y->setRange(0.0, top > 0 ? 1.1 * top : 1.0);
+  y->applyNiceNumbers();
+  y->setLabelFormat(top >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
   y->setTitleText(MetricDescriptions::title(metric));
   c->addAxis(x, Qt::AlignBottom);
   c->addAxis(y, Qt::AlignLeft);

@@ -177,6 +177,8 @@ void ForecastChartView::fitAxes() {
   xAxis_->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(x0), QTimeZone::utc()),
                    QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(std::max(x1, x0 + kMsPerDay)), QTimeZone::utc()));
   yAxis_->setRange(y0 - pad, y1 + pad);
+  yAxis_->applyNiceNumbers();
+  yAxis_->setLabelFormat(y1 - y0 >= 100 ? QStringLiteral("%.0f") : QStringLiteral("%.2f"));
 }
 
 void ForecastChartView::mouseDoubleClickEvent(QMouseEvent* event) {

@@ -3,11 +3,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QToolButton>
 #include <algorithm>  // std::clamp
 #include <climits>    // INT_MAX
 
@@ -51,6 +54,25 @@ bool isDefaultText(const ParamSpec& p, const QString& text) {
 
 ParameterForm::ParameterForm(QWidget* parent) : QWidget(parent), layout_(new QFormLayout(this)) {
   layout_->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+}
+
+QWidget* ParameterForm::withBrowseButton(QLineEdit* edit) {
+  auto* row = new QWidget(this);
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  edit->setParent(row);
+  auto* browse = new QToolButton(row);
+  browse->setText(QStringLiteral("…"));
+  browse->setToolTip(tr("Choose the file"));
+  layout->addWidget(edit, 1);
+  layout->addWidget(browse);
+  connect(browse, &QToolButton::clicked, this, [this, edit] {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Choose a file"), edit->text());
+    if (file.isEmpty()) return;
+    edit->setText(file);
+    Q_EMIT edited();
+  });
+  return row;
 }
 
 QWidget* ParameterForm::makeEditor(const ParamSpec& p) {
@@ -120,7 +142,7 @@ void ParameterForm::setModel(const QString& model) {
     auto* label = new QLabel(name, this);
     label->setToolTip(f.editor->toolTip());
     label->setBuddy(f.editor);
-    layout_->addRow(label, f.editor);
+    layout_->addRow(label, p.type == ParamType::Path ? withBrowseButton(qobject_cast<QLineEdit*>(f.editor)) : f.editor);
     setFieldValue(f, p.defaultValue);
     fields_.push_back(std::move(f));
   }

@@ -10,6 +10,7 @@
 #include "engine/models/ParamSpec.h"
 
 class QFormLayout;
+class QLineEdit;
 
 namespace foresight::ui {
 
@@ -51,6 +52,8 @@ class ParameterForm : public QWidget {
     QWidget* editor = nullptr;
   };
   QWidget* makeEditor(const ParamSpec& p);
+  // A path's line edit with a "…" button that opens a file dialog.
+  QWidget* withBrowseButton(QLineEdit* edit);
   // Spec text of the field's value; "auto" for automatic.
   QString fieldText(const Field& f) const;
   void setFieldValue(const Field& f, const nlohmann::json& value);

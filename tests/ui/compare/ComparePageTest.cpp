@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest/QtTest>
+#include <cmath>
 
 #include "../models/ModelsTestData.h"
 #include "engine/models/ModelArtifact.h"
@@ -187,6 +188,14 @@ class ComparePageTest : public QObject {
     page.setChallengerSpec(QStringLiteral("ets(trend=Q)"));
     QVERIFY(!page.startCompare());
     QVERIFY(page.messageText().contains(QStringLiteral("trend")));
+  }
+
+  void changeColumnSpeaksEachMetricsLanguage() {
+    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::MASE, 0}, 2.0, 1.5), QStringLiteral("-25.0%"));
+    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::RMSE, 0}, 10.0, 11.0), QStringLiteral("+10.0%"));
+    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::Coverage, 80}, 0.814, 0.714), QStringLiteral("-10.0 pp"));
+    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::R2, 0}, -0.25, 0.25), QStringLiteral("+0.500"));
+    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::MAPE, 0}, std::nan(""), 3.0), QStringLiteral("n/a"));
   }
 
   void cleanup() { fx_.reset(); }
