@@ -110,8 +110,11 @@ class JourneyTest : public QObject {
     // 5. The Registry page shows it as champion.
     window.showPage(QStringLiteral("Registry"));
     RegistryPage* registry = window.registryPage();
-    registry->refresh();
-    registry->selectModel(QStringLiteral("revenue"));
+    QSignalSpy registryRead(registry, &RegistryPage::refreshed);
+    registry->refresh(QStringLiteral("revenue"));
+    QVERIFY(registryRead.wait(60000));
+    QVERIFY2(registryRead.front().at(0).toBool(), qPrintable(registry->messageLine()->text()));
+    QCOMPARE(registry->selectedModel(), QStringLiteral("revenue"));
     const int row = registry->versionsModel()->rowOfVersion(champion);
     QVERIFY(row >= 0);
     const QString aliases = registry->versionsModel()->index(row, RegistryVersionsModel::AliasesColumn).data().toString();

@@ -1,10 +1,12 @@
 // The Registry page over a real SQLite registry: models -> versions ->
 // details and history; alias, rollback and loading into the session.
+#include <QSignalSpy>
 #include <QtTest/QtTest>
 
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "registry/ModelRegistry.h"
+#include "ui/jobs/JobRunner.h"
 #include "ui/registry/RegistryPage.h"
 #include "ui/session/WorkbenchSession.h"
 
@@ -22,6 +24,13 @@ TimeSeries weekly() {
   return s;
 }
 
+// Waits for the page's next refreshed() or actionFinished(); its `ok`.
+bool waitFor(RegistryPage& page, bool action) {
+  QSignalSpy spy(&page, action ? &RegistryPage::actionFinished : &RegistryPage::refreshed);
+  if (!spy.wait(30000)) return false;
+  return spy.front().at(0).toBool();
+}
+
 }  // namespace
 
 class RegistryPageTest : public QObject {
@@ -32,9 +41,11 @@ class RegistryPageTest : public QObject {
     const int v1 = test::pushModel(f.registryUri, "revenue", "snaive", weekly(), true);
     const int v2 = test::pushModel(f.registryUri, "revenue", "theta", weekly(), true, v1);
     WorkbenchSession session(*f.settings);
-    RegistryPage page(session);
+    JobRunner jobs;
+    RegistryPage page(session, jobs);
     page.show();
     page.refresh();
+    QVERIFY(waitFor(page, false));
     QCOMPARE(page.selectedModel(), QStringLiteral("revenue"));
     QCOMPARE(page.versionsModel()->rowCount(), 2);
     QCOMPARE(page.selectedVersion(), v2);
@@ -46,18 +57,23 @@ class RegistryPageTest : public QObject {
 
     page.selectVersion(v1);
     QVERIFY(page.setAlias(QStringLiteral("challenger"), v1, QStringLiteral("try it")));
+    QVERIFY(waitFor(page, true));
     registry::ModelRegistry reg(registry::RegistryUri::parse(f.registryUri.toStdString()));
     QCOMPARE(reg.resolve(registry::ModelReference::atAlias("revenue", "challenger")).version, v1);
 
     QVERIFY(page.rollback(QStringLiteral("bad week")));
+    QVERIFY(waitFor(page, true));
     QCOMPARE(reg.resolve(registry::ModelReference::atAlias("revenue", "champion")).version, v1);
     QVERIFY(page.messageLine()->text().contains(QStringLiteral("rolled back")));
-    // Nothing left to roll back to: a clear message, no crash.
-    QVERIFY(!page.rollback(QString()));
+    // Nothing left to roll back to: a clear message, no crash, the page stays.
+    QVERIFY(page.rollback(QString()));
+    QVERIFY(!waitFor(page, true));
     QVERIFY(!page.messageLine()->text().isEmpty());
+    QCOMPARE(page.versionsModel()->rowCount(), 2);
 
     page.selectVersion(v2);
     QVERIFY(page.loadSelectedIntoSession());
+    QVERIFY(waitFor(page, true));
     QCOMPARE(session.modelReference(), QStringLiteral("revenue/%1").arg(v2));
     QVERIFY(session.modelArtifact().find("theta") != std::string::npos);
   }
@@ -66,8 +82,10 @@ class RegistryPageTest : public QObject {
     test::UiFixture f("ui-registry-bad");
     WorkbenchSession session(*f.settings);
     session.setRegistryUri(QStringLiteral("sqlite://relative.db"));
-    RegistryPage page(session);
+    JobRunner jobs;
+    RegistryPage page(session, jobs);
     page.refresh();
+    QVERIFY(!waitFor(page, false));
     QCOMPARE(page.modelsModel()->rowCount(), 0);
     QVERIFY(page.messageLine()->text().contains(QStringLiteral("sqlite")));
     QVERIFY(!page.loadSelectedIntoSession());

@@ -6,9 +6,8 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <exception>
 
-#include "registry/ModelRegistry.h"
+#include "ui/jobs/JobRunner.h"
 #include "ui/session/WorkbenchSession.h"
 
 namespace foresight::ui {
@@ -49,9 +48,10 @@ QString versionHtml(const registry::VersionRecord& v) {
 
 }  // namespace
 
-RegistryPage::RegistryPage(WorkbenchSession& session, QWidget* parent)
+RegistryPage::RegistryPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
     : QWidget(parent),
       session_(session),
+      jobs_(jobs),
       uriLabel_(new QLabel(this)),
       modelsView_(new QListView(this)),
       versionsView_(new QTableView(this)),
@@ -106,13 +106,13 @@ RegistryPage::RegistryPage(WorkbenchSession& session, QWidget* parent)
   message_->setWordWrap(true);
   layout->addWidget(message_);
 
-  connect(refreshButton, &QPushButton::clicked, this, &RegistryPage::refresh);
+  connect(refreshButton, &QPushButton::clicked, this, [this] { refresh(); });
   connect(alias, &QPushButton::clicked, this, &RegistryPage::askAlias);
   connect(rollbackButton, &QPushButton::clicked, this, &RegistryPage::askRollback);
   connect(load, &QPushButton::clicked, this, &RegistryPage::loadSelectedIntoSession);
   connect(modelsView_->selectionModel(), &QItemSelectionModel::currentChanged, this, &RegistryPage::showModel);
   connect(versionsView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RegistryPage::showVersion);
-  connect(&session_, &WorkbenchSession::registryUriChanged, this, &RegistryPage::refresh);
+  connect(&session_, &WorkbenchSession::registryUriChanged, this, [this] { refresh(); });
 }
 
 QString RegistryPage::selectedModel() const {
@@ -134,42 +134,74 @@ void RegistryPage::selectVersion(int version) {
   if (row >= 0) versionsView_->setCurrentIndex(versions_.index(row, 0));
 }
 
-void RegistryPage::refresh() {
-  const QString model = selectedModel();
-  const int version = selectedVersion();
+void RegistryPage::refresh(const QString& model) {
+  const QString wanted = model.isEmpty() ? selectedModel() : model;
   uriLabel_->setText(tr("<b>Registry:</b> %1").arg(session_.registryUri().toHtmlEscaped()));
-  try {
-    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
-    uriLabel_->setText(tr("<b>Registry:</b> %1").arg(QString::fromStdString(reg.uri().redacted()).toHtmlEscaped()));
-    models_.setModels(reg.list());
-    message_->clear();
-  } catch (const std::exception& e) {
-    models_.setModels({});
-    report(QString::fromUtf8(e.what()), true);
-  }
-  versions_.setVersions({});
-  history_.setEvents({});
-  details_->clear();
-  if (!model.isEmpty()) selectModel(model);
-  else if (models_.rowCount() > 0) modelsView_->setCurrentIndex(models_.index(0));
-  if (version > 0) selectVersion(version);
+  runRead(tr("Reading the registry"), {}, wanted.toStdString(), model.isEmpty() ? selectedVersion() : 0,
+          [this](bool ok, const QString& error, bool current) {
+            if (!current) return;
+            if (ok) message_->clear();
+            else report(error, true);
+            Q_EMIT refreshed(ok);
+          });
 }
 
 void RegistryPage::showModel() {
+  if (applying_) return;
   const QString name = selectedModel();
   if (name.isEmpty()) return;
-  try {
-    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
-    registry::ModelDetails d = reg.show(name.toStdString());
-    versions_.setVersions(std::move(d.versions));
-    history_.setEvents(reg.history(name.toStdString()));
-  } catch (const std::exception& e) {
-    report(QString::fromUtf8(e.what()), true);
-    return;
-  }
+  runRead(tr("Reading %1").arg(name), {}, name.toStdString(), 0, [this](bool ok, const QString& error, bool current) {
+    if (!current) return;
+    if (!ok) report(error, true);
+    Q_EMIT refreshed(ok);
+  });
+}
+
+void RegistryPage::runRead(const QString& title, std::function<void(const std::string& uri)> change,
+                           const std::string& model, int version,
+                           ReadDone done) {
+  const int generation = ++generation_;
+  const std::string uri = session_.registryUri().toStdString();
+  auto snapshot = std::make_shared<RegistrySnapshot>();
+  jobs_.run(
+      title,
+      [uri, model, change, snapshot](const ProgressSink&, const CancellationToken& cancel) {
+        if (change) change(uri);
+        cancel.throwIfCancelled();
+        *snapshot = RegistrySnapshot::read(uri, model);
+      },
+      [this, generation, snapshot, version, done, isRead = !change](const JobOutcome& outcome) {
+        const bool current = generation == generation_;
+        if (current) {
+          if (outcome.succeeded()) {
+            apply(*snapshot, version);
+          } else if (isRead) {
+            applying_ = true;
+            models_.setModels({});
+            versions_.setVersions({});
+            history_.setEvents({});
+            details_->clear();
+            applying_ = false;
+          }
+        }
+        done(outcome.succeeded(), outcome.message, current);
+      },
+      this);
+}
+
+void RegistryPage::apply(const RegistrySnapshot& s, int version) {
+  applying_ = true;
+  uriLabel_->setText(tr("<b>Registry:</b> %1").arg(QString::fromStdString(s.uri).toHtmlEscaped()));
+  models_.setModels(s.models);
+  selectModel(QString::fromStdString(s.model));
+  versions_.setVersions(s.versions);
+  history_.setEvents(s.history);
+  details_->clear();
   versionsView_->resizeColumnsToContents();
   historyView_->resizeColumnsToContents();
+  applying_ = false;
   if (versions_.rowCount() > 0) versionsView_->setCurrentIndex(versions_.index(0, 0));
+  if (version > 0) selectVersion(version);
 }
 
 void RegistryPage::showVersion() {

@@ -1,6 +1,8 @@
 // The Registry page: registered models -> their versions -> a version's
 // details (metrics, parameters, lineage) and the model's history; set an
-// alias, roll the champion back, load a version into the session.
+// alias, roll the champion back, load a version into the session. Every
+// registry access runs as a background job (a remote PostgreSQL registry
+// must not freeze the window); refreshed() and actionFinished() report ends.
 #pragma once
 
 #include <QLabel>
@@ -8,29 +10,37 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QWidget>
+#include <functional>
+#include <memory>
+#include <string>
 
 #include "ui/registry/RegistryHistoryModel.h"
 #include "ui/registry/RegistryModelsModel.h"
+#include "ui/registry/RegistrySnapshot.h"
 #include "ui/registry/RegistryVersionsModel.h"
 
 namespace foresight::ui {
 
+class JobRunner;
 class WorkbenchSession;
 
 class RegistryPage : public QWidget {
   Q_OBJECT
  public:
-  explicit RegistryPage(WorkbenchSession& session, QWidget* parent = nullptr);
+  RegistryPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent = nullptr);
 
-  // Re-reads the registry, keeping the selected model and version.
-  void refresh();
+  // Re-reads the registry in the background, keeping the selected model and
+  // version (or showing `model` when given); refreshed() when done.
+  void refresh(const QString& model = {});
+  // Shows a listed model's versions (reads them in the background).
   void selectModel(const QString& name);
   void selectVersion(int version);
   QString selectedModel() const;
   int selectedVersion() const;  // 0 when none
 
   // Actions (the buttons call these after asking; tests call them directly).
-  // Each returns false and shows the error in the page's message line.
+  // They run in the background and end with actionFinished(); false when
+  // one cannot start (the reason is in the message line).
   bool setAlias(const QString& alias, int version, const QString& reason);
   bool rollback(const QString& reason);
   bool loadSelectedIntoSession();
@@ -41,7 +51,18 @@ class RegistryPage : public QWidget {
   QTextBrowser* details() const { return details_; }
   QLabel* messageLine() const { return message_; }
 
+ Q_SIGNALS:
+  void refreshed(bool ok);
+  void actionFinished(bool ok);
+
  private:
+  // Runs `change` (may be empty) then reads a snapshot, in one job; applies
+  // it unless a newer read started meanwhile (`current` false then). A
+  // failed read empties the page; a failed change leaves it as it was.
+  using ReadDone = std::function<void(bool ok, const QString& error, bool current)>;
+  void runRead(const QString& title, std::function<void(const std::string& uri)> change, const std::string& model,
+               int version, ReadDone done);
+  void apply(const RegistrySnapshot& snapshot, int version);
   void showModel();
   void showVersion();
   void askAlias();
@@ -49,6 +70,9 @@ class RegistryPage : public QWidget {
   void report(const QString& text, bool error);
 
   WorkbenchSession& session_;
+  JobRunner& jobs_;
+  int generation_ = 0;     // the newest read; older results are dropped
+  bool applying_ = false;  // selection changes made by apply() start no read
   RegistryModelsModel models_;
   RegistryVersionsModel versions_;
   RegistryHistoryModel history_;

@@ -1,6 +1,7 @@
 // The Registry page's actions: alias, rollback, load into the session.
 #include <QInputDialog>
-#include <exception>
+#include <memory>
+#include <string>
 
 #include "registry/ModelRegistry.h"
 #include "ui/registry/RegistryPage.h"
@@ -12,17 +13,20 @@ bool RegistryPage::setAlias(const QString& alias, int version, const QString& re
   const QString model = selectedModel();
   if (model.isEmpty() || version <= 0) {
     report(tr("Select a model and a version first."), true);
+    Q_EMIT actionFinished(false);
     return false;
   }
-  try {
-    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
-    reg.setAlias(model.toStdString(), alias.trimmed().toStdString(), version, reason.toStdString());
-  } catch (const std::exception& e) {
-    report(QString::fromUtf8(e.what()), true);
-    return false;
-  }
-  refresh();
-  report(tr("%1@%2 now points at version %3.").arg(model, alias.trimmed()).arg(version), false);
+  const std::string name = model.toStdString(), a = alias.trimmed().toStdString(), why = reason.toStdString();
+  runRead(
+      tr("Set alias %1").arg(alias.trimmed()),
+      [name, a, version, why](const std::string& uri) {
+        registry::ModelRegistry(registry::RegistryUri::parse(uri)).setAlias(name, a, version, why);
+      },
+      name, version,
+      [this, model, alias, version](bool ok, const QString& error, bool) {
+        report(ok ? tr("%1@%2 now points at version %3.").arg(model, alias.trimmed()).arg(version) : error, !ok);
+        Q_EMIT actionFinished(ok);
+      });
   return true;
 }
 
@@ -30,18 +34,23 @@ bool RegistryPage::rollback(const QString& reason) {
   const QString model = selectedModel();
   if (model.isEmpty()) {
     report(tr("Select a model first."), true);
+    Q_EMIT actionFinished(false);
     return false;
   }
-  registry::RollbackResult r;
-  try {
-    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
-    r = reg.rollback(model.toStdString(), reason.toStdString());
-  } catch (const std::exception& e) {
-    report(QString::fromUtf8(e.what()), true);
-    return false;
-  }
-  refresh();
-  report(tr("Champion of %1 rolled back from version %2 to %3.").arg(model).arg(r.from).arg(r.to), false);
+  const std::string name = model.toStdString(), why = reason.toStdString();
+  auto result = std::make_shared<registry::RollbackResult>();
+  runRead(
+      tr("Roll back %1").arg(model),
+      [name, why, result](const std::string& uri) {
+        *result = registry::ModelRegistry(registry::RegistryUri::parse(uri)).rollback(name, why);
+      },
+      name, 0,
+      [this, model, result](bool ok, const QString& error, bool) {
+        report(ok ? tr("Champion of %1 rolled back from version %2 to %3.").arg(model).arg(result->from).arg(result->to)
+                  : error,
+               !ok);
+        Q_EMIT actionFinished(ok);
+      });
   return true;
 }
 
@@ -50,18 +59,22 @@ bool RegistryPage::loadSelectedIntoSession() {
   const int version = selectedVersion();
   if (model.isEmpty() || version <= 0) {
     report(tr("Select a model and a version first."), true);
+    Q_EMIT actionFinished(false);
     return false;
   }
-  try {
-    registry::ModelRegistry reg(registry::RegistryUri::parse(session_.registryUri().toStdString()));
-    const auto ref = registry::ModelReference::atVersion(model.toStdString(), version);
-    registry::PulledArtifact pulled = reg.pull(ref);
-    session_.setModel(QString::fromStdString(ref.toString()), std::move(pulled.bytes));
-  } catch (const std::exception& e) {
-    report(QString::fromUtf8(e.what()), true);
-    return false;
-  }
-  report(tr("Loaded %1/%2 into the session (SHA-256 verified).").arg(model).arg(version), false);
+  const auto ref = registry::ModelReference::atVersion(model.toStdString(), version);
+  auto bytes = std::make_shared<std::string>();
+  runRead(
+      tr("Pull %1").arg(QString::fromStdString(ref.toString())),
+      [ref, bytes](const std::string& uri) {
+        *bytes = registry::ModelRegistry(registry::RegistryUri::parse(uri)).pull(ref).bytes;
+      },
+      ref.name, version,
+      [this, ref, bytes, model, version](bool ok, const QString& error, bool) {
+        if (ok) session_.setModel(QString::fromStdString(ref.toString()), std::move(*bytes));
+        report(ok ? tr("Loaded %1/%2 into the session (SHA-256 verified).").arg(model).arg(version) : error, !ok);
+        Q_EMIT actionFinished(ok);
+      });
   return true;
 }
 

@@ -1,6 +1,7 @@
 #include "ui/registry/RegistryVersionsModel.h"
 
 #include <QFont>
+#include <QLatin1String>
 #include <QLocale>
 #include <algorithm>
 #include <exception>
@@ -91,12 +92,23 @@ QVariant RegistryVersionsModel::headerData(int section, Qt::Orientation orientat
 }
 
 QString RegistryVersionsModel::metricTooltip(const QString& metric) {
+  // The fit statistics `foresight fit` records, in words.
+  static const std::pair<const char*, const char*> fitStatistics[] = {
+      {"aic", "Akaike information criterion of the fit; lower is better among models of the same data"},
+      {"aicc", "AIC corrected for small samples; lower is better among models of the same data"},
+      {"bic", "Bayesian information criterion; penalises parameters more than AIC; lower is better"},
+      {"loglik", "log-likelihood of the fitted model; higher fits the training data better"},
+      {"sigma2", "variance of the one-step-ahead residuals in sample"},
+      {"nobs", "observations the model was fitted on"},
+      {"nparams", "estimated parameters"},
+  };
+  for (const auto& [name, text] : fitStatistics)
+    if (metric == QLatin1String(name)) return QString::fromUtf8(text);
   try {
-    const MetricKey key = MetricKey::parse(metric.toStdString());
-    // Pushed metrics are the fit's in-sample ones unless the pusher gave a backtest's.
-    return tr("%1, as recorded with this version").arg(QString::fromStdString(key.label()));
+    // Pushed accuracy metrics are in-sample unless the pusher gave a backtest's.
+    return tr("%1, as recorded with this version").arg(QString::fromStdString(MetricKey::parse(metric.toStdString()).label()));
   } catch (const std::exception&) {
-    return tr("%1 (fit statistic), as recorded with this version").arg(metric);
+    return tr("%1, as recorded with this version").arg(metric);
   }
 }
 

@@ -36,7 +36,7 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
 
   dataPage_ = new DataPage(session_, jobs_, this);
   explorePage_ = new ExplorePage(session_, jobs_, this);
-  registryPage_ = new RegistryPage(session_, this);
+  registryPage_ = new RegistryPage(session_, jobs_, this);
   addPage(tr("Data"), tr("Open data, build series, check the findings"), dataPage_);
   addPage(tr("Explore"), tr("Decomposition, autocorrelation, seasonality and unit-root tests"), explorePage_);
   // The Models and Compare pages come from ui/models and ui/compare.

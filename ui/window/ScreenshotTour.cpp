@@ -80,8 +80,8 @@ void ScreenshotTour::start() {
 #endif
   steps_.append([this] {
     window_.showPage(tr("Registry"));
-    window_.registryPage()->refresh();
-    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("registry")); });
+    window_.registryPage()->refresh(QStringLiteral("revenue"));
+    whenIdle([this] { shoot(QStringLiteral("registry")); });
   });
   steps_.append([this] {
     window_.showPage(tr("Data"));
