@@ -3,7 +3,10 @@
 // redo, and the import dialog detects formats and previews rows.
 #include <QAction>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QtTest/QtTest>
 #include <fstream>
 
@@ -131,6 +134,41 @@ class DataPageTest : public QObject {
 
     ImportDialog missing(QString::fromStdString((f.dir / "nope").string()), SeriesSettings{});
     QVERIFY(missing.detectedFormat().contains(QStringLiteral("nope")));
+  }
+
+  void databaseQueryLoadsThroughTheDialogsSettings() {
+    test::UiFixture f("ui-data-sqlite");
+    const QString db = QString::fromStdString((f.dir / "sales.db").string());
+    {
+      QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixture"));
+      c.setDatabaseName(db);
+      QVERIFY(c.open());
+      QSqlQuery q(c);
+      QVERIFY(q.exec(QStringLiteral("create table sales(day text, store text, amount real)")));
+      QVERIFY(q.exec(QStringLiteral("insert into sales values ('2024-01-01','A',1.5),('2024-01-02','A',2),"
+                                    "('2024-01-01','B',3),('2024-01-03','B',4)")));
+      c.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fixture"));
+    const QString uri = QStringLiteral("sqlite://") + db;
+    ImportDialog dialog(uri, SeriesSettings{});
+    QVERIFY(dialog.detectedFormat().contains(QStringLiteral("database")));
+    auto* query = dialog.findChild<QPlainTextEdit*>();
+    QVERIFY(query && !query->isHidden());
+    query->setPlainText(QStringLiteral("select day, store, amount from sales"));
+    auto boxes = dialog.findChildren<QComboBox*>();
+    boxes.at(2)->setEditText(QStringLiteral("store"));  // series column, typed: queries have no preview
+    const SeriesSettings settings = dialog.settings();
+    QCOMPARE(settings.query, QStringLiteral("select day, store, amount from sales"));
+    QCOMPARE(settings.columns.seriesColumn, std::string("store"));
+
+    MainWindow window(*f.settings);
+    QSignalSpy loaded(window.dataPage(), &DataPage::loadFinished);
+    window.dataPage()->loadSource(uri, settings);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY2(loaded.front().at(0).toBool(), qPrintable(loaded.front().at(2).toString()));
+    QCOMPARE(window.session().seriesNames(), (QStringList{QStringLiteral("A"), QStringLiteral("B")}));
+    QCOMPARE(window.session().currentSeries().values[0], 1.5);
   }
 
   void badFileReportsTheLineWithoutCrashing() {

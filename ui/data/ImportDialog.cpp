@@ -63,6 +63,11 @@ ImportDialog::ImportDialog(const QString& source, const SeriesSettings& initial,
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
   applyInitial(initial);
+  // A series column only splits the data when grouping by it, as `--by series`.
+  connect(seriesColumn_, &QComboBox::currentTextChanged, this, [this](const QString& text) {
+    if (!text.trimmed().isEmpty() && text != seriesColumn_->itemText(0) && choice(groupBy_).isEmpty())
+      select(groupBy_, QStringLiteral("series"));
+  });
   resize(820, 640);
 }
 
