@@ -16,9 +16,9 @@ QString ComparisonText::dieboldMariano(const ComparisonResult& c, double alpha) 
   const DieboldMarianoResult& dm = c.dm;
   if (!dm.defined)
     return tr("The Diebold-Mariano test is undefined here: %1").arg(QString::fromStdString(dm.note));
-  const QString numbers = tr("(DM = %1, p = %2, %3 paired errors, %4 loss)")
+  const QString numbers = tr("(DM = %1, p %2, %3 paired errors, %4 loss)")
                               .arg(dm.statistic, 0, 'f', 2)
-                              .arg(dm.pValue < 1e-4 ? QStringLiteral("< 0.0001") : QString::number(dm.pValue, 'f', 4))
+                              .arg(dm.pValue < 1e-4 ? QStringLiteral("< 0.0001") : QStringLiteral("= ") + QString::number(dm.pValue, 'f', 4))
                               .arg(dm.n)
                               .arg(QString::fromLatin1(dmLossName(dm.loss).data()));
   const bool significant = dm.pValue <= alpha;

@@ -79,14 +79,14 @@ void ForecastChartView::setActuals(const TimeSeries& series, Eigen::Index from) 
   const Eigen::Index start = std::clamp<Eigen::Index>(from, 0, series.size());
   auto* line = lineOf(series.dateAt(start), series.frequency, series.values.tail(series.size() - start), chart());
   line->setName(tr("actual"));
-  line->setColor(palette().color(QPalette::WindowText));
   actuals_ = line;
   attach(line);
+  line->setColor(palette().color(QPalette::WindowText));  // after attach: the theme recolours new series
   fitAxes();
 }
 
 void ForecastChartView::addModel(const QString& name, const std::vector<ForecastSegment>& segments) {
-  ModelSeries m{name, {}, true};
+  ModelSeries m{name, {}, {}, true};
   const QColor color = colorFor(static_cast<int>(models_.size()));
   bool named = false;
   for (const ForecastSegment& seg : segments) {
@@ -97,24 +97,29 @@ void ForecastChartView::addModel(const QString& name, const std::vector<Forecast
       band->setParent(chart());
       QColor fill = color;
       fill.setAlphaF(0.18f);
+      attach(band);
       band->setBrush(fill);
       band->setPen(Qt::NoPen);
-      attach(band);
-      for (QLegendMarker* marker : chart()->legend()->markers(band)) marker->setVisible(false);
+      m.unnamed << band;
       m.series << band;
     }
     auto* line = lineOf(seg.start, seg.frequency, seg.mean, chart());
-    line->setColor(color);
     line->setName(name);
     attach(line);
+    line->setColor(color);
     // One legend entry per model, not one per fold.
-    if (named)
-      for (QLegendMarker* marker : chart()->legend()->markers(line)) marker->setVisible(false);
+    if (named) m.unnamed << line;
     named = true;
     m.series << line;
   }
+  hideLegendEntries(m);
   models_.push_back(std::move(m));
   fitAxes();
+}
+
+void ForecastChartView::hideLegendEntries(const ModelSeries& m) {
+  for (QAbstractSeries* s : m.unnamed)
+    for (QLegendMarker* marker : chart()->legend()->markers(s)) marker->setVisible(false);
 }
 
 void ForecastChartView::clearModels() {
@@ -132,6 +137,7 @@ void ForecastChartView::setModelVisible(const QString& name, bool visible) {
     if (m.name != name) continue;
     m.visible = visible;
     for (QAbstractSeries* s : m.series) s->setVisible(visible);
+    hideLegendEntries(m);  // showing a series shows its legend marker again
   }
 }
 

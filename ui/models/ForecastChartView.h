@@ -64,8 +64,10 @@ class ForecastChartView : public QChartView {
   struct ModelSeries {
     QString name;
     QList<QAbstractSeries*> series;
+    QList<QAbstractSeries*> unnamed;  // bands and later folds: no legend entry
     bool visible = true;
   };
+  void hideLegendEntries(const ModelSeries& m);
   QDateTimeAxis* xAxis_;
   QValueAxis* yAxis_;
   QAbstractSeries* actuals_ = nullptr;

@@ -5,6 +5,7 @@
 #include <QBarSet>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -85,12 +86,12 @@ QString ResidualsView::currentModel() const { return models_->currentText(); }
 QString ResidualsView::verdictText() const { return verdict_->text(); }
 
 QString ResidualsView::verdict(const stats::LjungBoxResult& r) {
-  const QString head = tr("Ljung-Box Q = %1 on %2 df (lag %3, %4 residuals), p = %5: ")
+  const QString head = tr("Ljung-Box Q = %1 on %2 df (lag %3, %4 residuals), p %5: ")
                            .arg(r.statistic, 0, 'f', 2)
                            .arg(r.df)
                            .arg(r.lag)
                            .arg(r.n)
-                           .arg(r.pValue < 1e-4 ? QStringLiteral("< 0.0001") : QString::number(r.pValue, 'f', 4));
+                           .arg(r.pValue < 1e-4 ? QStringLiteral("< 0.0001") : QStringLiteral("= ") + QString::number(r.pValue, 'f', 4));
   if (!std::isfinite(r.pValue)) return head + tr("undefined (the residuals do not vary).");
   if (r.pValue < 0.05)
     return head + tr("the residuals are autocorrelated (p < 0.05): the model leaves pattern in the data "
@@ -121,7 +122,14 @@ void ResidualsView::showFit(const FullFit& fit) {
     if (std::isfinite(fit.residuals[i]))
       line->append(ForecastChartView::xOf(run_->series.dateAt(i)), fit.residuals[i]);
   chart->addSeries(line);
-  chart->createDefaultAxes();
+  auto* dates = new QDateTimeAxis;
+  dates->setFormat(QStringLiteral("yyyy-MM-dd"));
+  auto* values = new QValueAxis;
+  chart->addAxis(dates, Qt::AlignBottom);
+  chart->addAxis(values, Qt::AlignLeft);
+  line->attachAxis(dates);
+  line->attachAxis(values);
+  values->applyNiceNumbers();
   chart->legend()->hide();
   chart->setTitle(tr("Residuals of %1 (actual − fitted)").arg(QString::fromStdString(fit.label)));
 

@@ -5,10 +5,12 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QLegendMarker>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTabWidget>
 #include <QtTest/QtTest>
 #include <cmath>
 
@@ -121,6 +123,14 @@ class ModelsPageTest : public QObject {
     QVERIFY(page.forecastChart()->isModelVisible(QStringLiteral("naive")));
     page.modelToggles()->setChecked(QStringLiteral("theta"), true);
     QVERIFY(page.forecastChart()->isModelVisible(QStringLiteral("theta")));
+    // One legend entry per model and the actuals, also after toggling.
+    page.findChild<QTabWidget*>()->setCurrentWidget(page.forecastChart()->parentWidget());
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QStringList legend;
+    for (QLegendMarker* marker : page.forecastChart()->chart()->legend()->markers())
+      if (marker->isVisible()) legend << marker->label();
+    QCOMPARE(legend.size(), 5);
+    QCOMPARE(legend.count(QStringLiteral("theta")), 1);
 
     // Changing the ranking metric re-ranks without rerunning.
     page.settings()->setMetric(QStringLiteral("rmse"));
