@@ -3,11 +3,8 @@
 # sMAPE, MASE (scale: in-sample naive at lag 1, as Weekly is frequency 1) and OWA.
 # Run from the repository root:
 #   Rscript tests/engine/eval/reference/m4_weekly.R ../shared/data/m4
-suppressMessages(library(forecast))
-args <- commandArgs(trailingOnly = TRUE)
-dir <- if (length(args) > 0) args[1] else "../shared/data/m4"
 source("tests/engine/eval/reference/m4_rows.R")
-train <- m4_rows(dir, "Weekly-train.csv"); test <- m4_rows(dir, "Weekly-test.csv")
+m4 <- m4_weekly(); train <- m4$train; test <- m4$test
 fh <- 13
 theta <- function(x, h) {  # Theta.classic of the organisers' code
   n <- length(x); t <- 1:n
