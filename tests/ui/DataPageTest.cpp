@@ -171,6 +171,21 @@ class DataPageTest : public QObject {
     QCOMPARE(window.session().currentSeries().values[0], 1.5);
   }
 
+  void chartsFollowADarkPalette() {
+    test::UiFixture f("ui-data-dark");
+    MainWindow window(*f.settings);
+    window.show();
+    QVERIFY(test::openSample(window));
+    QPalette dark = window.palette();
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    dark.setColor(QPalette::Window, QColor(45, 45, 45));
+    window.setPalette(dark);
+    QChart* chart = window.dataPage()->chart()->chart();
+    QCOMPARE(chart->backgroundBrush().color(), QColor(30, 30, 30));
+    QCOMPARE(chart->axes(Qt::Horizontal).front()->labelsColor(), QColor(230, 230, 230));
+  }
+
   void badFileReportsTheLineWithoutCrashing() {
     test::UiFixture f("ui-data-bad");
     const auto csv = f.dir / "bad.csv";

@@ -1,5 +1,7 @@
 #include "ui/charts/TimeSeriesChartView.h"
 
+#include "ui/charts/ChartPalette.h"
+
 #include <QDateTime>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -22,13 +24,7 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget* parent)
   chart()->legend()->setAlignment(Qt::AlignBottom);
   chart()->setMargins(QMargins(4, 4, 4, 4));
   // Follow the application palette (light or dark) instead of a fixed theme.
-  chart()->setBackgroundBrush(palette().base());
-  chart()->setTitleBrush(palette().text());
-  chart()->legend()->setLabelColor(palette().color(QPalette::Text));
-  for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(dateAxis_), static_cast<QAbstractAxis*>(valueAxis_)}) {
-    axis->setLabelsColor(palette().color(QPalette::Text));
-    axis->setGridLineColor(palette().color(QPalette::Mid));
-  }
+  ChartPalette::apply(*chart(), palette());
   setRenderHint(QPainter::Antialiasing);
   setRubberBand(QChartView::HorizontalRubberBand);
   setFocusPolicy(Qt::StrongFocus);
@@ -65,6 +61,11 @@ void TimeSeriesChartView::niceValueAxis(QValueAxis& axis, double lo, double hi) 
   axis.setTickInterval(step);
   axis.setRange(std::floor(lo / step) * step, std::ceil(hi / step) * step);
   axis.setLabelFormat(step >= 1.0 ? QStringLiteral("%.0f") : QStringLiteral("%.3g"));
+}
+
+void TimeSeriesChartView::changeEvent(QEvent* event) {
+  QChartView::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) ChartPalette::apply(*chart(), palette());
 }
 
 void TimeSeriesChartView::showEvent(QShowEvent* event) {

@@ -4,7 +4,6 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QLineSeries>
-#include <QPalette>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -31,16 +30,6 @@ QStringList monthNames() {
 }
 
 }  // namespace
-
-void ExploreCharts::applyPalette(QChart& chart, const QPalette& palette) {
-  chart.setBackgroundBrush(palette.base());
-  chart.setTitleBrush(palette.text());
-  chart.legend()->setLabelColor(palette.color(QPalette::Text));
-  for (QAbstractAxis* axis : chart.axes()) {
-    axis->setLabelsColor(palette.color(QPalette::Text));
-    axis->setGridLineColor(palette.color(QPalette::Mid));
-  }
-}
 
 void ExploreCharts::fillCorrelogram(QChart& chart, const QString& title, const Eigen::VectorXd& values, double band) {
   reset(chart, title);

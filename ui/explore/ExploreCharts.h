@@ -17,8 +17,6 @@ class ExploreCharts {
   static void fillWeekdays(QChart& chart, const QVector<double>& means);
   // One line per year over January..December.
   static void fillMonths(QChart& chart, const QVector<int>& years, const QVector<QVector<double>>& totals);
-  // Applies the widget palette to a chart (light or dark).
-  static void applyPalette(QChart& chart, const QPalette& palette);
 };
 
 }  // namespace foresight::ui

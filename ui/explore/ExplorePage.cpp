@@ -3,6 +3,7 @@
 #include <QGridLayout>
 #include <QVBoxLayout>
 
+#include "ui/charts/ChartPalette.h"
 #include "ui/explore/ExploreCharts.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/session/WorkbenchSession.h"
@@ -73,6 +74,12 @@ QChartView* ExplorePage::makeChartView() {
   return view;
 }
 
+void ExplorePage::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange)
+    for (QChartView* v : {acf_, pacf_, weekdays_, months_}) ChartPalette::apply(*v->chart(), palette());
+}
+
 void ExplorePage::showEvent(QShowEvent* event) {
   QWidget::showEvent(event);
   if (dirty_) analyse();
@@ -134,7 +141,7 @@ void ExplorePage::show(const ExploreAnalysis& a) {
   months_->setVisible(!a.years.isEmpty());
   if (!a.years.isEmpty()) ExploreCharts::fillMonths(*months_->chart(), a.years, a.monthByYear);
   for (QChartView* v : {acf_, pacf_, weekdays_, months_}) {
-    ExploreCharts::applyPalette(*v->chart(), palette());
+    ChartPalette::apply(*v->chart(), palette());
     TimeSeriesChartView::relayoutAxes(*v->chart());
   }
   verdict_->setText(a.verdict());

@@ -35,6 +35,7 @@ class ExplorePage : public QWidget {
 
  protected:
   void showEvent(QShowEvent* event) override;
+  void changeEvent(QEvent* event) override;
 
  private:
   void show(const ExploreAnalysis& a);
