@@ -4,6 +4,8 @@
 #include <QFormLayout>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QThread>
+#include <algorithm>  // std::max
 
 #include "engine/common/Errors.h"
 #include "ui/models/MetricDescriptions.h"
@@ -103,6 +105,8 @@ BacktestConfig BacktestSettingsWidget::config() const {
   c.window = parseWindowKind(window_->currentData().toString().toStdString());
   if (c.window == WindowKind::Sliding) c.windowSize = windowSize_->value();
   c.levels = parseLevels(levels_->text());
+  // Leave a core to the GUI thread so the window keeps answering.
+  c.threads = std::max(1, QThread::idealThreadCount() - 1);
   c.validate();
   return c;
 }

@@ -10,6 +10,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QTimer>
 #include <QTabWidget>
 #include <QtTest/QtTest>
 #include <cmath>
@@ -165,6 +166,39 @@ class ModelsPageTest : public QObject {
     QCOMPARE(page.statusText(), QStringLiteral("Backtest cancelled."));
     QVERIFY2(ms < 1000, qPrintable(QStringLiteral("cancel took %1 ms").arg(ms)));
     QCOMPARE(page.leaderboardModel()->rowCount(), 0);
+  }
+
+  // The bar: while a backtest runs and its results are shown, the
+  // event loop never stalls for 100 ms or more.
+  void eventLoopKeepsAnsweringDuringABacktest() {
+    test::SessionFixture fx(test::weeklyDemand(730));
+    JobRunner jobs;
+    ModelsPage page(*fx.session, jobs);
+    page.resize(1280, 800);
+    page.show();
+    page.setSpecs({QStringLiteral("ets"), QStringLiteral("theta"), QStringLiteral("snaive"), QStringLiteral("naive")});
+    page.settings()->foldsBox()->setValue(12);
+    page.settings()->horizonBox()->setValue(14);
+    QElapsedTimer sinceTick;
+    qint64 longest = 0;
+    int ticks = 0;
+    QTimer timer;
+    timer.setInterval(10);
+    timer.setTimerType(Qt::PreciseTimer);
+    connect(&timer, &QTimer::timeout, this, [&] {
+      if (ticks++ > 0) longest = std::max(longest, sinceTick.elapsed());
+      sinceTick.restart();
+    });
+    QSignalSpy finished(&page, &ModelsPage::backtestFinished);
+    timer.start();
+    QVERIFY(page.startBacktest());
+    QVERIFY(finished.wait(300000));
+    QTest::qWait(50);  // ticks after the results were shown
+    timer.stop();
+    QCOMPARE(finished.first().first().toBool(), true);
+    qInfo("longest event-loop gap %lld ms over %d ticks of 10 ms", longest, ticks);
+    QVERIFY(ticks > 5);
+    QVERIFY2(longest < 100, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longest)));
   }
 
   void refusesToStartWithoutWhatItNeeds() {
