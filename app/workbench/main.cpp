@@ -2,6 +2,7 @@
 // builds the main window and runs the event loop.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
@@ -13,6 +14,8 @@
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
+  Q_INIT_RESOURCE(workbench);  // resources of the static foresight_ui library
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/foresight/foresight.svg")));
   QApplication::setOrganizationName(QStringLiteral("Foresight"));
   QApplication::setApplicationName(QStringLiteral("foresight-workbench"));
   QApplication::setApplicationVersion(QString::fromUtf8(foresight::kToolVersion));
