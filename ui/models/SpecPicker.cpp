@@ -1,5 +1,6 @@
 #include "ui/models/SpecPicker.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -58,6 +59,12 @@ SpecPicker::SpecPicker(QWidget* parent)
   });
   connect(form_, &ParameterForm::edited, this, &SpecPicker::updatePreview);
   connect(add_, &QPushButton::clicked, this, &SpecPicker::addCurrent);
+  // Delete removes the selected spec when the list has the focus.
+  auto* removeAction = new QAction(tr("Remove model"), list_);
+  removeAction->setShortcut(QKeySequence::Delete);
+  removeAction->setShortcutContext(Qt::WidgetShortcut);
+  list_->addAction(removeAction);
+  connect(removeAction, &QAction::triggered, remove_, &QPushButton::click);
   connect(remove_, &QPushButton::clicked, this, [this] {
     const QModelIndex i = list_->currentIndex();
     if (i.isValid()) {

@@ -28,6 +28,7 @@ class SpecPicker : public QWidget {
   bool addCurrent();
   ParameterForm* form() const { return form_; }
   QStringListModel* specModel() const { return specs_; }
+  QListView* specList() const { return list_; }
 
  Q_SIGNALS:
   void specsChanged();

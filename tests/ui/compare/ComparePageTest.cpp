@@ -190,6 +190,33 @@ class ComparePageTest : public QObject {
     QVERIFY(page.messageText().contains(QStringLiteral("trend")));
   }
 
+  void cancelStopsACompareAndUnreachableRegistryIsNamed() {
+    JobRunner jobs;
+    test::SessionFixture big(test::weeklyDemand(730));
+    big.session->setRegistryUri(uri_);
+    ComparePage page(*big.session, jobs);
+    page.settings()->foldsBox()->setValue(60);
+    page.settings()->horizonBox()->setValue(7);
+    page.setModelName(kModel);
+    page.setChallengerSpec(QStringLiteral("auto_arima"));
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    QVERIFY(page.startCompare());
+    QVERIFY(page.isBusy());
+    QTest::qWait(200);
+    page.cancel();
+    QVERIFY(compared.wait(30000));
+    QCOMPARE(compared.last().first().toBool(), false);
+    QCOMPARE(page.messageText(), QStringLiteral("Comparison cancelled."));
+    QVERIFY(!page.lastComparison());
+
+    // A registry that cannot be opened: the message names it.
+    const QString bad = QStringLiteral("sqlite:///nonexistent-folder/deeper/registry.db");
+    big.session->setRegistryUri(bad);  // registryUriChanged refreshes
+    QSignalSpy refreshed(&page, &ComparePage::registryRefreshed);
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY2(page.messageText().startsWith(QStringLiteral("Cannot read the registry ") + bad), qPrintable(page.messageText()));
+  }
+
   void changeColumnSpeaksEachMetricsLanguage() {
     QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::MASE, 0}, 2.0, 1.5), QStringLiteral("-25.0%"));
     QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::RMSE, 0}, 10.0, 11.0), QStringLiteral("+10.0%"));

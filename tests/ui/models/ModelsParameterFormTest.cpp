@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSpinBox>
+#include <QListView>
 #include <QStringListModel>
 #include <QtTest/QtTest>
 
@@ -102,6 +103,13 @@ class ModelsParameterFormTest : public QObject {
     QCOMPARE(picker.specs().size(), 3);
     QCOMPARE(picker.specs().last(), QStringLiteral("theta"));
     QVERIFY_THROWS_EXCEPTION(InputError, picker.setSpecs({QStringLiteral("ets(trend=X)")}));
+    // The keyboard removes the selected spec.
+    picker.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&picker));
+    picker.specList()->setFocus();
+    picker.specList()->setCurrentIndex(picker.specModel()->index(0));
+    QTest::keyClick(picker.specList(), Qt::Key_Delete);
+    QCOMPARE(picker.specs(), QStringList({QStringLiteral("snaive"), QStringLiteral("theta")}));
   }
 };
 
