@@ -65,7 +65,13 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
   registryPage_->refresh();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  jobs_.cancelAll();
+  for (Job* job : jobs_.jobs()) job->waitForFinished();
+  // The pages refer to the session and the jobs, which are members: delete
+  // them while those still exist (QWidget would do it after the members).
+  delete takeCentralWidget();
+}
 
 void MainWindow::addPage(const QString& name, const QString& tip, QWidget* page) {
   auto* item = new QListWidgetItem(name, nav_);
