@@ -24,7 +24,7 @@ struct CalendarRegressionSettings {
   bool multiplicative = false;
   int changepoints = 25;
   double changepointRange = 0.8;
-  double changepointPriorScale = 0.5;
+  double changepointPriorScale = 1.0;
   std::optional<int> weeklyOrder, yearlyOrder;  // nullopt: automatic
   std::optional<double> extraPeriod;
   int extraOrder = 5;
