@@ -7,6 +7,7 @@
 #include <algorithm>  // std::max
 #include <cmath>      // std::isfinite
 
+#include "ui/charts/ChartPalette.h"
 #include "ui/models/ForecastChartView.h"
 #include "ui/models/MetricDescriptions.h"
 
@@ -29,6 +30,7 @@ QBarSet* barsOf(const ModelBacktest& m, const MetricKey& metric, const QString& 
 FoldBarChartView::FoldBarChartView(QWidget* parent) : QChartView(new QChart, parent) {
   setRenderHint(QPainter::Antialiasing);
   chart()->legend()->setAlignment(Qt::AlignBottom);
+  ChartPalette::apply(*chart(), palette());
 }
 
 void FoldBarChartView::setComparison(const ComparisonResult* comparison, const MetricKey& metric) {
@@ -66,6 +68,12 @@ void FoldBarChartView::setComparison(const ComparisonResult* comparison, const M
   series->attachAxis(x);
   series->attachAxis(y);
   c->setTitle(tr("%1 per fold (%2)").arg(MetricDescriptions::title(metric), MetricDescriptions::direction(metric)));
+  ChartPalette::apply(*c, palette());
+}
+
+void FoldBarChartView::changeEvent(QEvent* event) {
+  QChartView::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) ChartPalette::apply(*chart(), palette());
 }
 
 QList<QList<qreal>> FoldBarChartView::barValues() const {

@@ -18,6 +18,10 @@ class FoldBarChartView : public QChartView {
   void setComparison(const ComparisonResult* comparison, const MetricKey& metric);
   // Bars shown per model (tests): champion first when there is one.
   QList<QList<qreal>> barValues() const;
+
+ protected:
+  // Follows light/dark palette changes.
+  void changeEvent(QEvent* event) override;
 };
 
 }  // namespace foresight::ui

@@ -6,6 +6,8 @@
 #include <QLineSeries>
 #include <QTimeZone>
 #include <QValueAxis>
+
+#include "ui/charts/ChartPalette.h"
 #include <algorithm>  // std::min, std::max
 #include <cmath>      // std::isfinite
 #include <limits>
@@ -61,6 +63,14 @@ ForecastChartView::ForecastChartView(QWidget* parent)
   chart()->addAxis(yAxis_, Qt::AlignLeft);
   chart()->legend()->setAlignment(Qt::AlignBottom);
   setToolTip(tr("Drag to zoom into a period; double-click to see everything."));
+  ChartPalette::apply(*chart(), palette());
+}
+
+void ForecastChartView::changeEvent(QEvent* event) {
+  QChartView::changeEvent(event);
+  if (event->type() != QEvent::PaletteChange) return;
+  ChartPalette::apply(*chart(), palette());
+  if (auto* line = qobject_cast<QLineSeries*>(actuals_)) line->setColor(palette().color(QPalette::WindowText));
 }
 
 void ForecastChartView::setTitle(const QString& title) { chart()->setTitle(title); }

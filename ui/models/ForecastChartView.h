@@ -56,6 +56,8 @@ class ForecastChartView : public QChartView {
 
  protected:
   void mouseDoubleClickEvent(QMouseEvent* event) override;
+  // Follows light/dark palette changes.
+  void changeEvent(QEvent* event) override;
 
  private:
   void attach(QAbstractSeries* s);

@@ -14,6 +14,7 @@
 #include <cmath>  // std::isfinite, std::sqrt
 
 #include "engine/models/decomposition/Autocorrelation.h"
+#include "ui/charts/ChartPalette.h"
 #include "ui/models/ForecastChartView.h"
 
 namespace foresight::ui {
@@ -53,6 +54,7 @@ ResidualsView::ResidualsView(QWidget* parent)
   layout->addLayout(top);
   layout->addLayout(charts, 1);
   layout->addWidget(verdict_);
+  applyPalette();
   connect(models_, &QComboBox::currentIndexChanged, this, [this](int i) {
     if (run_ && i >= 0 && i < static_cast<int>(run_->fits.size())) showFit(run_->fits[static_cast<std::size_t>(i)]);
   });
@@ -80,6 +82,16 @@ bool ResidualsView::showModel(const QString& label) {
   models_->setCurrentIndex(i);
   showFit(run_->fits[static_cast<std::size_t>(i)]);
   return true;
+}
+
+void ResidualsView::applyPalette() {
+  ChartPalette::apply(*residualChart_->chart(), palette());
+  ChartPalette::apply(*acfChart_->chart(), palette());
+}
+
+void ResidualsView::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange) applyPalette();
 }
 
 QString ResidualsView::currentModel() const { return models_->currentText(); }
@@ -162,6 +174,7 @@ void ResidualsView::showFit(const FullFit& fit) {
   acf->setTitle(tr("Autocorrelation of residuals (band ±%1)").arg(band, 0, 'f', 3));
   acf->legend()->hide();
 
+  applyPalette();
   verdict_->setText(fit.ljungBox ? verdict(*fit.ljungBox)
                                  : tr("Ljung-Box test not run: %1").arg(QString::fromStdString(fit.ljungBoxNote)));
 }

@@ -31,8 +31,13 @@ class ResidualsView : public QWidget {
   // The sentence for a test result (also used by tooltips and reports).
   static QString verdict(const stats::LjungBoxResult& r);
 
+ protected:
+  // Follows light/dark palette changes.
+  void changeEvent(QEvent* event) override;
+
  private:
   void showFit(const FullFit& fit);
+  void applyPalette();
 
   std::shared_ptr<const ModelsRun> run_;
   QComboBox* models_;

@@ -133,6 +133,14 @@ class ModelsPageTest : public QObject {
     QCOMPARE(legend.size(), 5);
     QCOMPARE(legend.count(QStringLiteral("theta")), 1);
 
+    // Charts follow a dark palette.
+    QPalette dark = page.palette();
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    page.setPalette(dark);
+    QCOMPARE(page.forecastChart()->chart()->backgroundBrush().color(), QColor(30, 30, 30));
+    QCOMPARE(page.forecastChart()->chart()->titleBrush().color(), QColor(230, 230, 230));
+
     // Changing the ranking metric re-ranks without rerunning.
     page.settings()->setMetric(QStringLiteral("rmse"));
     QCOMPARE(page.leaderboardSource()->leaderboard().metric().name(), std::string("rmse"));
