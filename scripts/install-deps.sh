@@ -5,7 +5,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git ccache
-  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev
+  # Qt 6.4's HttpServer CMake package refuses to configure without WebSockets
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-svg-dev
   libeigen3-dev nlohmann-json3-dev
   postgresql-15 sqlite3
