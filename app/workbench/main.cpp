@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("Foresight"));
   QApplication::setApplicationName(QStringLiteral("foresight-workbench"));
   QApplication::setApplicationVersion(QString::fromUtf8(foresight::kToolVersion));
+  // Matches the installed .desktop file so Wayland shells pair the window with its icon.
+  QGuiApplication::setDesktopFileName(QStringLiteral("io.github.foresight.Workbench"));
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Foresight workbench: explore data, compare forecasting models, "
