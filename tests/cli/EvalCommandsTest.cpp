@@ -1,4 +1,3 @@
-#include <QtCore/QProcess>
 #include <QtTest/QtTest>
 
 #include <cmath>
@@ -6,58 +5,24 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "CliProcess.h"
 #include "TestSupport.h"
+#include "engine/common/Date.h"
 
 // Runs the real `foresight` binary for backtest, compare and benchmark m4.
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
+using foresight::test::contains;
+using foresight::test::readTextFile;
+using foresight::test::writeTextFile;
+using Run = foresight::test::CliRun;
 
-Run foresightRun(const QStringList& args) {
-  QProcess p;
-  p.start(QStringLiteral(FORESIGHT_BINARY), args);
-  Run r;
-  if (!p.waitForFinished(120000)) return r;
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput().toStdString();
-  r.err = p.readAllStandardError().toStdString();
-  return r;
-}
-
-void writeFile(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string readFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-QString q(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
+Run foresightRun(const QStringList& args) { return foresight::test::runForesight(args); }
+QString q(const std::filesystem::path& p) { return foresight::test::qpath(p); }
 QString q(const char* s) { return QString::fromLatin1(s); }
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 // ISO date `days` after 2018-01-01 (a Monday).
-std::string isoDate(int days) {
-  static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int y = 2018, m = 0, d = 1 + days;
-  auto length = [&] { return monthDays[m] + (m == 1 && y % 4 == 0 ? 1 : 0); };
-  while (d > length()) {
-    d -= length();
-    if (++m == 12) {
-      m = 0;
-      ++y;
-    }
-  }
-  char date[32];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", y, m + 1, d);
-  return date;
-}
+std::string isoDate(int days) { return foresight::Date::fromYmd(2018, 1, 1)->addDays(days).toIso(); }
 
 // Two weekly series with a strong trend and a wiggle: drift beats naive.
 std::string trendCsv() {
@@ -80,7 +45,7 @@ class EvalCommandsTest : public QObject {
  private Q_SLOTS:
   void init() {
     dir_ = foresight::test::makeTempDir("cli-eval");
-    writeFile(dir_ / "trend.csv", trendCsv());
+    writeTextFile(dir_ / "trend.csv", trendCsv());
   }
 
   void backtestPrintsALeaderboard() {
@@ -100,7 +65,7 @@ class EvalCommandsTest : public QObject {
                                 q(dir_ / "bt.json")});
     QVERIFY2(r.code == 0, r.err.c_str());
     QVERIFY(r.out.empty());
-    const auto j = nlohmann::json::parse(readFile(dir_ / "bt.json"));
+    const auto j = nlohmann::json::parse(readTextFile(dir_ / "bt.json"));
     QCOMPARE(j["leaderboard"]["metric"], nlohmann::json("rmse"));
     const auto& bt = j["backtest"];
     QCOMPARE(bt["config"]["step"], nlohmann::json(2));
@@ -200,14 +165,14 @@ class EvalCommandsTest : public QObject {
     QVERIFY2(contains(unknown.err, "nope"), unknown.err.c_str());
   }
   void compareReadsThePolicyFile() {
-    writeFile(dir_ / "policy.json", R"({"metric": "rmse", "min_folds": 20})");
+    writeTextFile(dir_ / "policy.json", R"({"metric": "rmse", "min_folds": 20})");
     const Run r = foresightRun({q("compare"), q("--data"), q(dir_ / "trend.csv"), q("--champion"), q("naive"),
                                 q("--challenger"), q("drift"), q("--horizon"), q("4"), q("--folds"), q("8"),
                                 q("--policy"), q(dir_ / "policy.json"), q("--fail-if-not-promoted")});
     QCOMPARE(r.code, 3);
     QVERIFY(contains(r.out, "the policy needs at least 20"));
     QVERIFY(contains(r.out, "RMSE over the compared folds"));
-    writeFile(dir_ / "bad.json", R"({"metric": "rmse", "min_fold": 2})");
+    writeTextFile(dir_ / "bad.json", R"({"metric": "rmse", "min_fold": 2})");
     const Run bad = foresightRun({q("compare"), q("--data"), q(dir_ / "trend.csv"), q("--champion"), q("naive"),
                                   q("--challenger"), q("drift"), q("--horizon"), q("4"), q("--folds"), q("3"),
                                   q("--policy"), q(dir_ / "bad.json")});
@@ -220,10 +185,10 @@ class EvalCommandsTest : public QObject {
     QVERIFY(contains(missing.err, "nowhere.json"));
   }
   void benchmarkM4ScoresTheFiles() {
-    writeFile(dir_ / "train.csv",
+    writeTextFile(dir_ / "train.csv",
               "\"V1\",\"V2\",\"V3\",\"V4\",\"V5\",\"V6\"\n\"W1\",\"10\",\"12\",\"11\",\"13\",\n"
               "\"W2\",\"100\",\"90\",\"95\",\"85\",\"80\"\n");
-    writeFile(dir_ / "test.csv", "\"V1\",\"V2\",\"V3\"\n\"W1\",\"14\",\"12\"\n\"W2\",\"82\",\"78\"\n");
+    writeTextFile(dir_ / "test.csv", "\"V1\",\"V2\",\"V3\"\n\"W1\",\"14\",\"12\"\n\"W2\",\"82\",\"78\"\n");
     const Run r = foresightRun({q("benchmark"), q("m4"), q("--train"), q(dir_ / "train.csv"), q("--test"),
                                 q(dir_ / "test.csv"), q("--models"), q("naive,naive2"), q("--json")});
     QVERIFY2(r.code == 0, r.err.c_str());
@@ -237,7 +202,7 @@ class EvalCommandsTest : public QObject {
                                    q(dir_ / "test.csv"), q("--models"), q("naive"), q("--limit"), q("1")});
     QCOMPARE(text.code, 0);
     QVERIFY2(contains(text.out, "M4 benchmark: 1 series (W), horizon 2"), text.out.c_str());
-    writeFile(dir_ / "broken.csv", "\"V1\",\"V2\",\"V3\"\n\"W1\",\"14\",\"1,2\"\n");
+    writeTextFile(dir_ / "broken.csv", "\"V1\",\"V2\",\"V3\"\n\"W1\",\"14\",\"1,2\"\n");
     const Run bad = foresightRun({q("benchmark"), q("m4"), q("--train"), q(dir_ / "broken.csv"), q("--test"),
                                   q(dir_ / "test.csv"), q("--models"), q("naive")});
     QCOMPARE(bad.code, 2);

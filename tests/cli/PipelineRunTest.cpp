@@ -6,7 +6,9 @@
 // records its decision, and `registry history` shows every decision.
 #include <QtTest/QtTest>
 
-#include "PipelineCliSupport.h"
+#include <nlohmann/json.hpp>
+
+#include "CliProcess.h"
 #include "PipelineCsvChecks.h"
 #include "TestSupport.h"
 
@@ -22,7 +24,7 @@ class PipelineRunTest : public QObject {
   // example so the suite stays quick; `extra` is spliced into "data".
   std::filesystem::path config(const std::string& file, const std::string& candidates, const std::string& extra = "") {
     const auto path = dir_ / file;
-    writeText(path, "{\"name\": \"aw-revenue\", \"data\": {\"source\": \"" + aw_.string() +
+    writeTextFile(path, "{\"name\": \"aw-revenue\", \"data\": {\"source\": \"" + aw_.string() +
                         "\", \"measure\": \"revenue\"" + extra + "}, \"candidates\": [" + candidates +
                         "], \"backtest\": {\"horizon\": 28, \"folds\": 4}, \"export\": {\"horizon\": 30, \"history\": 60}}");
     return path;
@@ -52,17 +54,17 @@ class PipelineRunTest : public QObject {
     // The run folder holds everything a reviewer needs.
     for (const char* f : {"report.json", "report.md", "powerbi.csv", "model.json", "run.log", "leaderboard.svg", "forecast-1.svg"})
       QVERIFY2(std::filesystem::exists(dir_ / "run1" / f), f);
-    const auto report = nlohmann::json::parse(readText(dir_ / "run1/report.json"));
+    const auto report = nlohmann::json::parse(readTextFile(dir_ / "run1/report.json"));
     QCOMPARE(report["registry"]["version"].get<int>(), 1);
     QCOMPARE(report["data"]["series"][0]["periods"].get<int>(), 912);
     QCOMPARE(report["backtest"]["leaderboard"]["entries"].size(), std::size_t(3));
     QCOMPARE(report["backtest"]["models"][0]["folds"].size(), std::size_t(4));  // per-fold metrics
     QVERIFY(report["timings"].contains("total_s"));
-    const std::string csv = readText(dir_ / "run1/powerbi.csv");
+    const std::string csv = readTextFile(dir_ / "run1/powerbi.csv");
     const std::string problem = checkPowerBiCsv(csv, 30, 1);
     QVERIFY2(problem.empty(), problem.c_str());
-    QVERIFY(readText(dir_ / "run1/report.md").find("![leaderboard](leaderboard.svg)") != std::string::npos);
-    QVERIFY(readText(dir_ / "run1/leaderboard.svg").rfind("<svg", 0) == 0);
+    QVERIFY(readTextFile(dir_ / "run1/report.md").find("![leaderboard](leaderboard.svg)") != std::string::npos);
+    QVERIFY(readTextFile(dir_ / "run1/leaderboard.svg").rfind("<svg", 0) == 0);
   }
 
   void secondRunOnTheSameDataKeepsTheChampion() {
@@ -87,7 +89,7 @@ class PipelineRunTest : public QObject {
     QCOMPARE(j["champion"].get<int>(), 1);
     QVERIFY(j["decision"].get<std::string>().find("(snaive) not promoted") != std::string::npos);
     // The Power BI CSV still shows the champion that stays.
-    const std::string csv = readText(dir_ / "run3/powerbi.csv");
+    const std::string csv = readTextFile(dir_ / "run3/powerbi.csv");
     QVERIFY(csv.find(",forecast,") != std::string::npos);
     QVERIFY(csv.find(",aw-revenue,1,") != std::string::npos);
     QVERIFY(csv.find(",aw-revenue,3,") == std::string::npos);
@@ -100,19 +102,19 @@ class PipelineRunTest : public QObject {
                              QStringLiteral("--out"), qpath(dir_ / "cut"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, describe(r).c_str());
     QVERIFY(nlohmann::json::parse(r.out)["promoted"].get<bool>());
-    QVERIFY(readText(dir_ / "cut/powerbi.csv").find("2017-04-01,forecast") != std::string::npos);
+    QVERIFY(readTextFile(dir_ / "cut/powerbi.csv").find("2017-04-01,forecast") != std::string::npos);
     r = runForesight({QStringLiteral("pipeline"), QStringLiteral("run"), qpath(config("full.json", "\"snaive\", \"ets\"")),
                       QStringLiteral("--registry"), fresh, QStringLiteral("--out"), qpath(dir_ / "full"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, describe(r).c_str());
     const auto j = nlohmann::json::parse(r.out);
     QCOMPARE(j["version"].get<int>(), 2);
-    const auto report = nlohmann::json::parse(readText(dir_ / "full/report.json"));
+    const auto report = nlohmann::json::parse(readTextFile(dir_ / "full/report.json"));
     QCOMPARE(report["champion"]["train_end"].get<std::string>(), std::string("2017-03-31"));
     QCOMPARE(report["data"]["series"][0]["end"].get<std::string>(), std::string("2017-06-30"));
     // Same spec on newer data: the refresh rule promotes it, and says so.
     QVERIFY(j["promoted"].get<bool>());
     QVERIFY2(j["decision"].get<std::string>().find("[refresh passed]") != std::string::npos, r.out.c_str());
-    QVERIFY(readText(dir_ / "full/powerbi.csv").find("2017-07-01,forecast") != std::string::npos);
+    QVERIFY(readTextFile(dir_ / "full/powerbi.csv").find("2017-07-01,forecast") != std::string::npos);
     const CliRun h = runForesight({QStringLiteral("registry"), QStringLiteral("history"), QStringLiteral("aw-revenue"),
                                    QStringLiteral("--registry"), fresh, QStringLiteral("--json")});
     QVERIFY2(h.code == 0, describe(h).c_str());
@@ -134,7 +136,7 @@ class PipelineRunTest : public QObject {
 
   void refusesAnUnknownConfigKeyWithItsPath() {
     const auto bad = dir_ / "bad.json";
-    writeText(bad, "{\"name\": \"x\", \"backtest\": {\"fold\": 3}}");
+    writeTextFile(bad, "{\"name\": \"x\", \"backtest\": {\"fold\": 3}}");
     const CliRun r = runForesight({QStringLiteral("pipeline"), QStringLiteral("run"), qpath(bad), QStringLiteral("--registry"), registry_});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.find(bad.string() + ": backtest.fold: unknown key (did you mean \"folds\"?)") != std::string::npos, r.err.c_str());

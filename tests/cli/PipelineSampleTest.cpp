@@ -6,7 +6,9 @@
 #include <cmath>
 #include <random>
 
-#include "PipelineCliSupport.h"
+#include <nlohmann/json.hpp>
+
+#include "CliProcess.h"
 #include "PipelineCsvChecks.h"
 #include "TestSupport.h"
 
@@ -53,11 +55,11 @@ class PipelineSampleTest : public QObject {
     QVERIFY2(r.code == 0, describe(r).c_str());
     QVERIFY2(r.out.find("sample-revenue v1 promoted to champion") != std::string::npos, r.out.c_str());
     QVERIFY2(r.out.find("Forecast CSV: " + (dir_ / "run/powerbi.csv").string()) != std::string::npos, r.out.c_str());
-    const std::string problem = checkPowerBiCsv(readText(dir_ / "run/powerbi.csv"), 56, 1);
+    const std::string problem = checkPowerBiCsv(readTextFile(dir_ / "run/powerbi.csv"), 56, 1);
     QVERIFY2(problem.empty(), problem.c_str());
     // Not a terminal: stages are logged as lines, and the same lines are in run.log.
     QVERIFY2(r.err.find("foresight: backtest: started") != std::string::npos, r.err.c_str());
-    QVERIFY(readText(dir_ / "run/run.log").find("promote: promoted v1") != std::string::npos);
+    QVERIFY(readTextFile(dir_ / "run/run.log").find("promote: promoted v1") != std::string::npos);
   }
 
   void noPromoteLeavesTheChampionToTheReleaseStep() {
@@ -84,17 +86,17 @@ class PipelineSampleTest : public QObject {
 
   void territoryPanelIsOnePanelArtifact() {
     const auto cfg = dir_ / "territory.json";
-    writeText(cfg, "{\"name\": \"sample-territory\", \"data\": {\"source\": \"sample\", \"by\": \"territory\"},"
+    writeTextFile(cfg, "{\"name\": \"sample-territory\", \"data\": {\"source\": \"sample\", \"by\": \"territory\"},"
                    " \"candidates\": [\"snaive\", \"ets\"], \"backtest\": {\"horizon\": 14, \"folds\": 3}}");
     const CliRun r = run({QStringLiteral("pipeline"), QStringLiteral("run"), qpath(cfg), QStringLiteral("--out"),
                           qpath(dir_ / "territory"), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, describe(r).c_str());
-    const auto report = nlohmann::json::parse(readText(dir_ / "territory/report.json"));
+    const auto report = nlohmann::json::parse(readTextFile(dir_ / "territory/report.json"));
     const std::size_t n = report["data"]["series"].size();
     QVERIFY2(n > 1, report["data"].dump().c_str());
-    const auto artifact = nlohmann::json::parse(readText(dir_ / "territory/model.json"));
+    const auto artifact = nlohmann::json::parse(readTextFile(dir_ / "territory/model.json"));
     QCOMPARE(artifact["panel"].size(), n);
-    const std::string problem = checkPowerBiCsv(readText(dir_ / "territory/powerbi.csv"), 14, n);
+    const std::string problem = checkPowerBiCsv(readTextFile(dir_ / "territory/powerbi.csv"), 14, n);
     QVERIFY2(problem.empty(), problem.c_str());
   }
 
@@ -107,7 +109,7 @@ class PipelineSampleTest : public QObject {
                           QStringLiteral("--horizon"), QStringLiteral("21"), QStringLiteral("--out"), qpath(dir_ / "pb.csv"),
                           QStringLiteral("--run-id"), QStringLiteral("ci-77")});
     QVERIFY2(r.code == 0, describe(r).c_str());
-    const std::string csv = readText(dir_ / "pb.csv");
+    const std::string csv = readTextFile(dir_ / "pb.csv");
     const std::string problem = checkPowerBiCsv(csv, 21, 1);
     QVERIFY2(problem.empty(), problem.c_str());
     QVERIFY(csv.find(",sample-revenue,1,ci-77\n") != std::string::npos);
@@ -120,14 +122,14 @@ class PipelineSampleTest : public QObject {
   }
 
   void monitorIsQuietOnLikeDataAndAlertsOnAShift() {
-    writeText(dir_ / "train.csv", syntheticSeries(364, 100000, 0.0));
+    writeTextFile(dir_ / "train.csv", syntheticSeries(364, 100000, 0.0));
     const auto cfg = dir_ / "shop.json";
-    writeText(cfg, "{\"name\": \"shop\", \"data\": {\"source\": \"train.csv\"}, \"candidates\": [\"snaive\", \"ets\"],"
+    writeTextFile(cfg, "{\"name\": \"shop\", \"data\": {\"source\": \"train.csv\"}, \"candidates\": [\"snaive\", \"ets\"],"
                    " \"backtest\": {\"horizon\": 7, \"folds\": 4}}");
     const CliRun p = run({QStringLiteral("pipeline"), QStringLiteral("run"), qpath(cfg), QStringLiteral("--out"), qpath(dir_ / "shop")});
     QVERIFY2(p.code == 0, describe(p).c_str());
 
-    writeText(dir_ / "like.csv", syntheticSeries(364 + 56, 100000, 0.0));
+    writeTextFile(dir_ / "like.csv", syntheticSeries(364 + 56, 100000, 0.0));
     const CliRun quiet = run({QStringLiteral("monitor"), QStringLiteral("--name"), QStringLiteral("shop"), QStringLiteral("--data"),
                               qpath(dir_ / "like.csv"), QStringLiteral("--json")});
     QVERIFY2(quiet.code == 0, describe(quiet).c_str());
@@ -136,7 +138,7 @@ class PipelineSampleTest : public QObject {
     QVERIFY(q["series"][0]["performance"]["mase_ratio"].is_number());
     QCOMPARE(q["series"][0]["drift"].size(), std::size_t(2));
 
-    writeText(dir_ / "shifted.csv", syntheticSeries(364 + 56, 364, 40.0));
+    writeTextFile(dir_ / "shifted.csv", syntheticSeries(364 + 56, 364, 40.0));
     const CliRun alert = run({QStringLiteral("monitor"), QStringLiteral("--name"), QStringLiteral("shop"), QStringLiteral("--data"),
                               qpath(dir_ / "shifted.csv"), QStringLiteral("--json")});
     QVERIFY2(alert.code == 3, describe(alert).c_str());

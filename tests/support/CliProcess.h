@@ -16,18 +16,12 @@ struct CliRun {
   std::string out, err;
 };
 
-// Runs `foresight ARGS...`; a hang counts as a failure after timeoutMs.
-inline CliRun runForesight(const QStringList& args, int timeoutMs = 120000,
-                           const QStringList& extraEnv = {}) {
+// Runs `foresight ARGS...` (in `cwd` when given); a hang counts as a failure
+// (code -1) after timeoutMs.
+inline CliRun runForesight(const QStringList& args, const std::filesystem::path& cwd = {},
+                           int timeoutMs = 600000) {
   QProcess p;
-  if (!extraEnv.isEmpty()) {
-    auto env = QProcessEnvironment::systemEnvironment();
-    for (const QString& kv : extraEnv) {
-      const auto eq = kv.indexOf(QLatin1Char('='));
-      env.insert(kv.left(eq), kv.mid(eq + 1));
-    }
-    p.setProcessEnvironment(env);
-  }
+  if (!cwd.empty()) p.setWorkingDirectory(QString::fromStdString(cwd.string()));
   p.start(QStringLiteral(FORESIGHT_BINARY), args);
   CliRun r;
   if (!p.waitForFinished(timeoutMs)) {
@@ -39,6 +33,11 @@ inline CliRun runForesight(const QStringList& args, int timeoutMs = 120000,
   r.out = p.readAllStandardOutput().toStdString();
   r.err = p.readAllStandardError().toStdString();
   return r;
+}
+
+// What a failed run said, for QVERIFY2 messages.
+inline std::string describe(const CliRun& r) {
+  return "exit " + std::to_string(r.code) + "\nstdout:\n" + r.out + "\nstderr:\n" + r.err;
 }
 
 inline void writeTextFile(const std::filesystem::path& path, const std::string& text) {

@@ -84,7 +84,7 @@ class CompareCommand : public Command {
 
     const ComparisonResult c =
         Comparison::run(panel, champion, challenger, config, ComparisonOptions{policy.loss, policy.alternative},
-                        pipeline::TerminalProgress::sink(io.err, io.errIsTerminal));
+                        pipeline::TerminalProgress::sink(io.err, io.errIsTerminal), io.cancel);
     const PromotionDecision d = policy.decide(c);
     if (args.flag("json")) {
       const nlohmann::json j = {{"policy", policy.toJson()}, {"decision", d.toJson()}, {"comparison", c.toJson()}};
