@@ -1,11 +1,11 @@
 // `foresight forecast`: forecasts from a saved model artifact, optionally
 // after feeding it newer actuals (no refit).
-#include <charconv>  // std::from_chars
 #include <fstream>
 #include <ostream>
 
 #include "Command.h"
 #include "CommandRegistry.h"
+#include "EvalArgs.h"
 #include "engine/common/Errors.h"
 #include "engine/data/SeriesCsv.h"
 #include "engine/models/ForecastTable.h"
@@ -15,23 +15,6 @@
 namespace foresight::cli {
 
 namespace {
-
-// "80,95" -> {80, 95}; UsageError naming the bad item.
-std::vector<double> parseLevels(const std::string& text) {
-  std::vector<double> levels;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', pos), text.size());
-    const std::string item = text.substr(pos, comma - pos);
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
-    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size() || !(v > 0 && v < 100))
-      throw UsageError("--level: " + quoteForMessage(item) + " is not a percentage between 0 and 100 (e.g. 80,95)");
-    levels.push_back(v);
-    pos = comma + 1;
-  }
-  return levels;
-}
 
 void emit(const ForecastTable& table, const std::string& format, std::ostream& out) {
   if (format == "json")
@@ -64,7 +47,7 @@ class ForecastCommand : public Command {
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
     const int horizon = static_cast<int>(*args.getInt("horizon", 1, Forecaster::kMaxHorizon));
-    const std::vector<double> levels = parseLevels(args.getOr("level", "80,95"));
+    const std::vector<double> levels = eval_args::parseLevels(args.getOr("level", "80,95"));
     const std::string format = args.getOr("format", "csv");
     if (format != "csv" && format != "json") throw UsageError("--format: expected csv or json, got " + quoteForMessage(format));
 
