@@ -5,11 +5,11 @@
 
 #include "Command.h"
 #include "CommandRegistry.h"
+#include "SourceArgs.h"
 #include "engine/data/DataJson.h"
 #include "engine/data/DatasetSummary.h"
 #include "pipeline/DataReportText.h"
 #include "pipeline/SourceLoader.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -23,18 +23,13 @@ class DataInspectCommand : public Command {
                 "range, the measures with their exact totals and the groupings available.\n"
                 "SOURCE is a folder (Adventure Works sales export, or OLTP tables), a file\n"
                 "(OLTP table by name, else any delimited file), or a database URI with --query.");
-    p.positional({"SOURCE", "Folder, file, sqlite:///abs/path.db or postgresql://user@host:port/db"});
-    for (const auto& o : pipeline::SourceRequest::options()) p.option({o.name, o.valueName, o.help, "", false});
+    source_args::declare(p);
     p.flag("json", "Print the summary as JSON");
     return p;
   }
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
-    const auto request = pipeline::SourceRequest::fromOptions(
-        args.positionals().front(), [&](const std::string& n) { return args.get(n); });
-    LoadOptions options;
-    options.progress = pipeline::TerminalProgress::sink(io.err, io.errIsTerminal);
-    const auto datasets = pipeline::SourceLoader::loadAll(request, options);
+    const auto datasets = pipeline::SourceLoader::loadAll(source_args::request(args), source_args::loadOptions(io));
     if (args.flag("json")) {
       nlohmann::json list = nlohmann::json::array();
       for (const auto& d : datasets) list.push_back(DataJson::summary(DatasetSummary::of(d)));

@@ -4,12 +4,12 @@
 
 #include "Command.h"
 #include "CommandRegistry.h"
+#include "SourceArgs.h"
 #include "engine/common/Errors.h"
 #include "engine/data/SeriesBuilder.h"
 #include "engine/data/SeriesCsv.h"
 #include "pipeline/DataReportText.h"
 #include "pipeline/SourceLoader.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -63,7 +63,6 @@ class DataSeriesCommand : public Command {
                 "series,date,value. Sums are exact to the cent. Periods without rows follow\n"
                 "--fill (default: zero for sum/count, none for mean). Findings (rejected rows,\n"
                 "duplicates...) are listed on stderr; the series still gets written.");
-    p.positional({"SOURCE", "Folder, file, sqlite:///abs/path.db or postgresql://user@host:port/db"});
     p.option({"out", "FILE", "Series CSV to write; '-' writes to stdout", "", true});
     p.option({"measure", "M", "revenue, cost, quantity, orders or amount (default: the source's main measure)", "", false});
     p.option({"freq", "F", "Frequency: D (daily), W (weeks from Monday), M (months), Q, Y", "D", false});
@@ -72,17 +71,13 @@ class DataSeriesCommand : public Command {
     p.option({"fill", "P", "Periods without rows: zero, interpolate or none (empty value)", "", false});
     p.option({"from", "DATE", "First date to include (YYYY-MM-DD)", "", false});
     p.option({"to", "DATE", "Last date to include (YYYY-MM-DD)", "", false});
-    for (const auto& o : pipeline::SourceRequest::options()) p.option({o.name, o.valueName, o.help, "", false});
+    source_args::declare(p);
     return p;
   }
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
     const SeriesRequest request = seriesRequest(args);
-    const auto source = pipeline::SourceRequest::fromOptions(args.positionals().front(),
-                                                             [&](const std::string& n) { return args.get(n); });
-    LoadOptions options;
-    options.progress = pipeline::TerminalProgress::sink(io.err, io.errIsTerminal);
-    const LoadedData data = pipeline::SourceLoader::loadOne(source, options);
+    const LoadedData data = pipeline::SourceLoader::loadOne(source_args::request(args), source_args::loadOptions(io));
     for (const auto& f : data.findings.findings())
       if (f.severity != Severity::Info) io.err << "foresight: " << pipeline::DataReportText::oneLine(f) << "\n";
     const Panel panel = SeriesBuilder::build(data, request);

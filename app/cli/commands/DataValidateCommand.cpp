@@ -5,11 +5,11 @@
 
 #include "Command.h"
 #include "CommandRegistry.h"
+#include "SourceArgs.h"
 #include "engine/data/DataJson.h"
 #include "engine/data/DataValidator.h"
 #include "pipeline/DataReportText.h"
 #include "pipeline/SourceLoader.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -24,18 +24,13 @@ class DataValidateCommand : public Command {
                 "rows, unknown product/territory keys, negative or non-numeric values, days\n"
                 "without data, outlying daily totals, the date range.\n"
                 "Exit status 2 when any finding is an error (or SOURCE cannot be read at all).");
-    p.positional({"SOURCE", "Folder, file, sqlite:///abs/path.db or postgresql://user@host:port/db"});
-    for (const auto& o : pipeline::SourceRequest::options()) p.option({o.name, o.valueName, o.help, "", false});
+    source_args::declare(p);
     p.flag("json", "Print the findings as JSON");
     return p;
   }
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
-    const auto request = pipeline::SourceRequest::fromOptions(
-        args.positionals().front(), [&](const std::string& n) { return args.get(n); });
-    LoadOptions options;
-    options.progress = pipeline::TerminalProgress::sink(io.err, io.errIsTerminal);
-    const auto datasets = pipeline::SourceLoader::loadAll(request, options);
+    const auto datasets = pipeline::SourceLoader::loadAll(source_args::request(args), source_args::loadOptions(io));
     std::size_t errors = 0, warnings = 0;
     nlohmann::json list = nlohmann::json::array();
     for (std::size_t i = 0; i < datasets.size(); ++i) {
