@@ -3,7 +3,6 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest/QtTest>
@@ -20,14 +19,7 @@
 using namespace foresight;
 using namespace foresight::ui;
 
-namespace {
-
-QByteArray readAll(const QString& file) {
-  QFile f(file);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-}  // namespace
+using test::fileBytes;
 
 class ExportTest : public QObject {
   Q_OBJECT
@@ -40,10 +32,10 @@ class ExportTest : public QObject {
     const QString png = QString::fromStdString((f.dir / "chart.png").string());
     const QString svg = QString::fromStdString((f.dir / "chart.svg").string());
     QVERIFY(window.exportChart(png));
-    QVERIFY(readAll(png).startsWith("\x89PNG"));
+    QVERIFY(fileBytes(png).startsWith("\x89PNG"));
     QVERIFY(ChartExport::svgAvailable());
     QVERIFY(window.exportChart(svg));
-    QVERIFY(readAll(svg).contains("<svg"));
+    QVERIFY(fileBytes(svg).contains("<svg"));
     QVERIFY_THROWS_EXCEPTION(InputError, ChartExport::save(window, QString::fromStdString((f.dir / "c.bmp").string())));
   }
 
@@ -73,15 +65,10 @@ class ExportTest : public QObject {
              qPrintable(dialog.findChild<QLabel*>(QStringLiteral("status"))->text()));
 
     const QString cli = QString::fromStdString((f.dir / "cli.csv").string());
-    QProcess process;
-    process.start(QStringLiteral(FORESIGHT_CLI),
-                  {QStringLiteral("export"), QStringLiteral("powerbi"), QStringLiteral("--name"), QStringLiteral("revenue"),
-                   QStringLiteral("--data"), QString::fromStdString(data), QStringLiteral("--horizon"), QStringLiteral("28"),
-                   QStringLiteral("--level"), QStringLiteral("80,95"), QStringLiteral("--run-id"), QStringLiteral("journey-1"),
-                   QStringLiteral("--out"), cli, QStringLiteral("--registry"), f.registryUri});
-    QVERIFY(process.waitForFinished(60000));
-    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    const QByteArray guiBytes = readAll(gui), cliBytes = readAll(cli);
+    const QString failed = test::cliExportPowerBi(QStringLiteral(FORESIGHT_CLI), QStringLiteral("revenue"), data,
+                                                  QStringLiteral("journey-1"), cli, f.registryUri, 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    const QByteArray guiBytes = fileBytes(gui), cliBytes = fileBytes(cli);
     QVERIFY(guiBytes.size() > 1000);
     QVERIFY(guiBytes.contains(",forecast,"));
     QCOMPARE(guiBytes, cliBytes);

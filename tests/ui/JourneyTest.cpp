@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -29,14 +28,7 @@
 using namespace foresight;
 using namespace foresight::ui;
 
-namespace {
-
-QByteArray readAll(const QString& file) {
-  QFile f(file);
-  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-}  // namespace
+using test::fileBytes;
 
 class JourneyTest : public QObject {
   Q_OBJECT
@@ -142,18 +134,12 @@ class JourneyTest : public QObject {
     const std::string data = (f.dir / "revenue.csv").string();
     SeriesCsv::writeFile(data, window.session().panel());
     const QString cli = QString::fromStdString((f.dir / "cli.csv").string());
-    QProcess process;
-    process.start(QStringLiteral(FORESIGHT_CLI),
-                  {QStringLiteral("export"), QStringLiteral("powerbi"), QStringLiteral("--name"),
-                   QStringLiteral("revenue@champion"), QStringLiteral("--data"), QString::fromStdString(data),
-                   QStringLiteral("--horizon"), QStringLiteral("28"), QStringLiteral("--level"), QStringLiteral("80,95"),
-                   QStringLiteral("--run-id"), QStringLiteral("journey"), QStringLiteral("--out"), cli,
-                   QStringLiteral("--registry"), f.registryUri});
-    QVERIFY(process.waitForFinished(120000));
-    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
-    const QByteArray guiBytes = readAll(gui);
+    const QString failed = test::cliExportPowerBi(QStringLiteral(FORESIGHT_CLI), QStringLiteral("revenue@champion"),
+                                                  data, QStringLiteral("journey"), cli, f.registryUri, 120000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    const QByteArray guiBytes = fileBytes(gui);
     QVERIFY(guiBytes.contains(QStringLiteral(",revenue,%1,journey").arg(champion).toUtf8()));
-    QCOMPARE(guiBytes, readAll(cli));
+    QCOMPARE(guiBytes, fileBytes(cli));
   }
 };
 

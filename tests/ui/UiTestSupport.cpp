@@ -1,5 +1,7 @@
 #include "UiTestSupport.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QtTest/QtTest>
 
 #include "TestSupport.h"
@@ -52,6 +54,26 @@ int pushModel(const QString& registryUri, const std::string& name, const std::st
     reg.promote(p);
   }
   return version;
+}
+
+QByteArray fileBytes(const QString& file) {
+  QFile f(file);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString cliExportPowerBi(const QString& cli, const QString& reference, const std::string& data,
+                         const QString& runId, const QString& out, const QString& registryUri, int timeoutMs) {
+  QProcess process;
+  process.start(cli, {QStringLiteral("export"), QStringLiteral("powerbi"), QStringLiteral("--name"), reference,
+                      QStringLiteral("--data"), QString::fromStdString(data), QStringLiteral("--horizon"),
+                      QStringLiteral("28"), QStringLiteral("--level"), QStringLiteral("80,95"),
+                      QStringLiteral("--run-id"), runId, QStringLiteral("--out"), out, QStringLiteral("--registry"),
+                      registryUri});
+  if (!process.waitForFinished(timeoutMs))
+    return QStringLiteral("foresight export powerbi did not finish in %1 ms").arg(timeoutMs);
+  if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+    return QString::fromUtf8(process.readAllStandardError());
+  return {};
 }
 
 }  // namespace foresight::test

@@ -34,4 +34,14 @@ bool openSample(ui::MainWindow& window);
 int pushModel(const QString& registryUri, const std::string& name, const std::string& spec,
               const TimeSeries& series, bool promote, int expectedChampion = 0);
 
+// The whole file, empty when it cannot be read.
+QByteArray fileBytes(const QString& file);
+
+// Runs `CLI export powerbi --name REFERENCE --data DATA --horizon 28
+// --level 80,95 --run-id RUN_ID --out OUT --registry REGISTRY`, the CLI side
+// of the GUI-vs-CLI byte comparisons. Returns "" on success, else what failed
+// (a run longer than timeoutMs fails).
+QString cliExportPowerBi(const QString& cli, const QString& reference, const std::string& data,
+                         const QString& runId, const QString& out, const QString& registryUri, int timeoutMs);
+
 }  // namespace foresight::test
