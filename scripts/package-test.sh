@@ -70,7 +70,7 @@ allowed=(
   '/usr/share/metainfo' "/usr/share/metainfo/$app_id.metainfo.xml"
   '/usr/share/foresight' '/usr/share/foresight/pipelines' '/usr/share/foresight/pipelines/[^/]*\.json'
   '/usr/share/doc' '/usr/share/doc/foresight' '/usr/share/doc/foresight/[^/]*\.md'
-  '/usr/share/doc/foresight/changelog\.gz'
+  '/usr/share/doc/foresight/changelog\.gz' '/usr/share/doc/foresight/copyright'
   '/usr/share/man' '/usr/share/man/man1' '/usr/share/man/man1/foresight\.1\.gz'
   '/usr/share/man/man1/foresight-workbench\.1\.gz'
   '/usr/share/bash-completion' '/usr/share/bash-completion/completions'
@@ -81,7 +81,7 @@ allowed=(
 pattern="^($(IFS='|'; echo "${allowed[*]}"))\$"
 unexpected=$(grep -Ev "$pattern" "$work/deb-files" || true)
 [[ -z $unexpected ]] || fail "files outside the install layout: $(echo $unexpected)"
-required=(/usr/bin/foresight /usr/share/man/man1/foresight.1.gz
+required=(/usr/bin/foresight /usr/share/man/man1/foresight.1.gz /usr/share/doc/foresight/copyright
           /usr/share/bash-completion/completions/foresight /usr/share/doc/foresight/README.md)
 [[ -x $build/app/workbench/foresight-workbench ]] &&
   required+=(/usr/bin/foresight-workbench /usr/share/man/man1/foresight-workbench.1.gz
@@ -105,6 +105,14 @@ echo "package-test: Depends: $depends" >&2
 for d in libc6 libqt6core6 libqt6sql6 libqt6sql6-sqlite; do
   [[ $depends == *"$d"* ]] || fail "Depends lacks $d: $depends"
 done
+
+log "lintian reports no error"
+# Errors fail the test; warnings and infos are printed for the reader.
+lintian --fail-on error --no-tag-display-limit "$deb" >"$work/lintian.log" 2>&1 ||
+  { cat "$work/lintian.log" >&2; fail "lintian found errors"; }
+echo "package-test: lintian: $(grep -c '^E:' "$work/lintian.log" || true) errors," \
+  "$(grep -c '^W:' "$work/lintian.log" || true) warnings" >&2
+grep '^W:' "$work/lintian.log" >&2 || true
 
 # ------------------------------------------------------------------ install
 log "dpkg -i"
