@@ -25,6 +25,8 @@ class QueryString {
 
   std::optional<std::string> get(const std::string& name) const;
   bool has(const std::string& name) const { return values_.count(name) != 0; }
+  // Every parameter, decoded, by name (the fuzz target re-encodes them).
+  const std::map<std::string, std::string>& values() const { return values_; }
   // HttpError 400 naming the first parameter not in `allowed`.
   void requireOnly(std::initializer_list<std::string_view> allowed) const;
 
