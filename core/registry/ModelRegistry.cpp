@@ -6,6 +6,7 @@
 
 #include "registry/ArtifactInfo.h"
 #include "registry/RegistryConnection.h"
+#include "registry/RegistryJson.h"
 #include "registry/RegistryNames.h"
 
 namespace foresight::registry {
@@ -78,10 +79,12 @@ std::vector<std::string> ModelRegistry::aliasesOf(long long versionId) {
 
 void ModelRegistry::appendEvent(long long modelId, const EventData& e) {
   db_->run(QStringLiteral("INSERT INTO events (model_id, at, actor, action, alias, from_version, "
-                          "to_version, reason, comparison) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          "to_version, reason, comparison, is_override, failed_rules) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
            {modelId, text(now()), text(who_.actor()), text(e.action),
             e.alias.empty() ? nullText() : text(e.alias), optionalInt(e.from), optionalInt(e.to),
-            text(e.reason), jsonOrNull(e.comparison)});
+            text(e.reason), jsonOrNull(e.comparison), e.isOverride ? 1 : 0,
+            e.isOverride ? jsonOrNull(toJson(e.failedRules)) : nullText()});
 }
 
 void ModelRegistry::moveAlias(long long modelId, const std::string& alias, const VersionRow& target,

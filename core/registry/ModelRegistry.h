@@ -47,6 +47,10 @@ class ModelRegistry {
   ModelDetails show(const std::string& name);
   std::vector<HistoryEvent> history(const std::string& name);
   std::vector<VersionRecord> search(const SearchQuery& query);
+  // Grows with every change by anyone (the newest history event's id; every
+  // change appends one); 0 for an empty registry. One cheap query, for
+  // noticing other processes' changes.
+  long long lastChange();
 
   // Points `alias` at `version` (any alias but champion; see promote).
   void setAlias(const std::string& name, const std::string& alias, int version,
@@ -92,6 +96,8 @@ class ModelRegistry {
     std::optional<int> from, to;
     std::string reason;
     nlohmann::json comparison;
+    bool isOverride = false;
+    std::vector<FailedRule> failedRules{};
   };
 
   ModelRow requireModel(const std::string& name, bool lock);

@@ -2,6 +2,7 @@
 #include <QSqlQuery>
 
 #include "registry/ModelRegistry.h"
+#include "registry/PolicyVerdict.h"
 #include "registry/RegistryConnection.h"
 #include "registry/RegistryNames.h"
 
@@ -54,6 +55,7 @@ void ModelRegistry::removeAlias(const std::string& name, const std::string& alia
 
 PromoteResult ModelRegistry::promote(const PromoteRequest& r) {
   requireValidName("model name", r.name);
+  const std::vector<FailedRule> failed = PolicyVerdict::checkPromotion(r.name, r);
   return db_->write([&] {
     // Locking the model row makes read-compare-write one step: a concurrent
     // promotion waits here and then sees this one's result.
@@ -72,7 +74,7 @@ PromoteResult ModelRegistry::promote(const PromoteRequest& r) {
     if (current == r.version)
       throw InputError("model '" + r.name + "' version " + std::to_string(r.version) +
                            " already is the champion");
-    moveAlias(model.id, kChampion, target, {"promote", "", {}, {}, r.reason, r.comparison});
+    moveAlias(model.id, kChampion, target, {"promote", "", {}, {}, r.reason, r.comparison, r.override, failed});
     return PromoteResult{current, r.version};
   });
 }

@@ -124,11 +124,13 @@ ImportResult ModelRegistry::importModel(const std::string& bundleBytes, const st
     // The history arrives as it was, in order; then the import itself.
     for (const HistoryEvent& e : b.history)
       db_->run(QStringLiteral("INSERT INTO events (model_id, at, actor, action, alias, from_version, "
-                              "to_version, reason, comparison) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              "to_version, reason, comparison, is_override, failed_rules) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                {row.id, text(e.at), text(e.actor), text(e.action), e.alias.empty() ? nullText() : text(e.alias),
                 e.fromVersion ? QVariant(*e.fromVersion) : nullInt(),
                 e.toVersion ? QVariant(*e.toVersion) : nullInt(), text(e.reason),
-                e.comparison.is_null() ? nullText() : text(e.comparison.dump())});
+                e.comparison.is_null() ? nullText() : text(e.comparison.dump()), e.isOverride ? 1 : 0,
+                e.isOverride ? text(toJson(e.failedRules).dump()) : nullText()});
     appendEvent(row.id, {"import", "", std::nullopt, std::nullopt, importReason, nullptr});
     return ImportResult{b.name, static_cast<int>(b.versions.size()), static_cast<int>(b.aliases.size()),
                         static_cast<int>(b.history.size())};

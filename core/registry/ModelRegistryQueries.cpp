@@ -5,6 +5,7 @@
 
 #include "registry/ModelRegistry.h"
 #include "registry/RegistryConnection.h"
+#include "registry/RegistryJson.h"
 #include "registry/RegistryNames.h"
 
 namespace foresight::registry {
@@ -153,7 +154,8 @@ ModelDetails ModelRegistry::show(const std::string& name) {
 
 std::vector<HistoryEvent> ModelRegistry::readHistory(long long modelId, const std::string& name) {
   QSqlQuery q = db_->run(QStringLiteral("SELECT id, at, actor, action, alias, from_version, to_version, "
-                                        "reason, comparison FROM events WHERE model_id = ? ORDER BY id"),
+                                        "reason, comparison, is_override, failed_rules FROM events "
+                                        "WHERE model_id = ? ORDER BY id"),
                          {modelId});
   std::vector<HistoryEvent> out;
   while (q.next()) {
@@ -168,6 +170,8 @@ std::vector<HistoryEvent> ModelRegistry::readHistory(long long modelId, const st
     e.toVersion = optionalInt(q.value(6));
     e.reason = str(q.value(7));
     e.comparison = storedJson(q.value(8));
+    e.isOverride = q.value(9).toInt() != 0;
+    e.failedRules = failedRulesFromJson(storedJson(q.value(10)));
     out.push_back(std::move(e));
   }
   return out;
@@ -175,6 +179,13 @@ std::vector<HistoryEvent> ModelRegistry::readHistory(long long modelId, const st
 
 std::vector<HistoryEvent> ModelRegistry::history(const std::string& name) {
   return db_->read([&] { return readHistory(requireModel(name, false).id, name); });
+}
+
+long long ModelRegistry::lastChange() {
+  return db_->read([&] {
+    QSqlQuery q = db_->run(QStringLiteral("SELECT MAX(id) FROM events"));
+    return q.next() && !q.value(0).isNull() ? q.value(0).toLongLong() : 0LL;
+  });
 }
 
 std::vector<VersionRecord> ModelRegistry::search(const SearchQuery& query) {

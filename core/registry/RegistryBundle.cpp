@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/common/Errors.h"
+#include "registry/RegistryJson.h"
 #include "registry/RegistryNames.h"
 
 namespace foresight::registry {
@@ -118,6 +119,15 @@ HistoryEvent readEvent(const json& je, const std::string& path, const BundleRead
   e.toVersion = in.optionalInt(je, "to_version", path);
   e.reason = in.optionalText(je, "reason", path, "");
   e.comparison = je.value("comparison", json());
+  // Bundles written before overrides existed have neither field.
+  if (const auto o = je.find("override"); o != je.end() && !o->is_null()) {
+    if (!o->is_boolean()) in.fail(path + "override", "expected true or false");
+    e.isOverride = o->get<bool>();
+  }
+  if (const auto f = je.find("failed_rules"); f != je.end() && !f->is_null()) {
+    if (!f->is_array()) in.fail(path + "failed_rules", "expected an array of {\"rule\", \"reason\"}");
+    e.failedRules = failedRulesFromJson(*f);
+  }
   return e;
 }
 

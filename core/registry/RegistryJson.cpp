@@ -63,7 +63,24 @@ json toJson(const HistoryEvent& e) {
           {"from_version", optionalInt(e.fromVersion)},
           {"to_version", optionalInt(e.toVersion)},
           {"reason", e.reason},
-          {"comparison", e.comparison}};
+          {"comparison", e.comparison},
+          {"override", e.isOverride},
+          {"failed_rules", toJson(e.failedRules)}};
+}
+
+json toJson(const std::vector<FailedRule>& rules) {
+  json out = json::array();
+  for (const FailedRule& f : rules) out.push_back({{"rule", f.rule}, {"reason", f.reason}});
+  return out;
+}
+
+std::vector<FailedRule> failedRulesFromJson(const json& j) {
+  std::vector<FailedRule> out;
+  if (!j.is_array()) return out;
+  for (const json& f : j)
+    if (f.is_object() && f.contains("rule") && f["rule"].is_string())
+      out.push_back({f["rule"].get<std::string>(), f.value("reason", std::string())});
+  return out;
 }
 
 json toJson(const VerifyReport& r) {

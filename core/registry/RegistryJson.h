@@ -14,5 +14,10 @@ nlohmann::json toJson(const ModelRecord& model);
 nlohmann::json toJson(const ModelDetails& details);
 nlohmann::json toJson(const HistoryEvent& event);
 nlohmann::json toJson(const VerifyReport& report);
+// [{"rule", "reason"}...]
+nlohmann::json toJson(const std::vector<FailedRule>& rules);
+// The inverse; entries that are not objects with a string "rule" are skipped
+// (a hand-edited row must not make the history unreadable).
+std::vector<FailedRule> failedRulesFromJson(const nlohmann::json& j);
 
 }  // namespace foresight::registry

@@ -123,6 +123,13 @@ void RegistrySchema::migrateTo(RegistryConnection& db, int version) {
         "FROM model_versions v WHERE v.model_id = models.id)"));
     return;
   }
+  if (version == 3) {
+    // Existing events were no overrides; the triggers that keep the history
+    // append-only do not fire on ALTER TABLE.
+    db.execute(QStringLiteral("ALTER TABLE events ADD COLUMN is_override INTEGER NOT NULL DEFAULT 0"));
+    db.execute(QStringLiteral("ALTER TABLE events ADD COLUMN failed_rules TEXT"));
+    return;
+  }
   throw RegistryError("registry " + db.uri().redacted() + ": no migration to schema version " +
                       std::to_string(version));
 }

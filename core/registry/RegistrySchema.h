@@ -11,7 +11,9 @@ class RegistrySchema {
   // Version 1: models, versions, tags, aliases, history.
   // Version 2: archive flag on versions, comparison summary on history events,
   //            a per-model counter so deleted version numbers are never reused.
-  static constexpr int kCurrentVersion = 2;
+  // Version 3: overrides on history events (a promotion against the
+  //            policy's KEEP) with the rules that failed.
+  static constexpr int kCurrentVersion = 3;
 
   enum class Outcome { Current, Created, Upgraded };
   struct Result {

@@ -17,6 +17,13 @@ using Tags = std::map<std::string, std::string>;
 // The alias that production serves; it moves only by promote and rollback.
 inline constexpr const char* kChampion = "champion";
 
+// A promotion-policy rule that a promotion went against (an override).
+struct FailedRule {
+  std::string rule;    // "metric", "diebold_mariano", "folds", "coverage80", ...
+  std::string reason;  // the policy's sentence with the numbers
+  bool operator==(const FailedRule&) const = default;
+};
+
 struct VersionRecord {
   std::string model;
   int version = 0;
@@ -64,6 +71,9 @@ struct HistoryEvent {
   std::optional<int> fromVersion, toVersion;
   std::string reason;
   nlohmann::json comparison;  // champion vs challenger summary; null when none
+  // A promotion against the policy's decision (KEEP), and the rules it failed.
+  bool isOverride = false;
+  std::vector<FailedRule> failedRules{};
 };
 
 struct PushRequest {
@@ -96,6 +106,11 @@ struct PromoteRequest {
   std::optional<int> expected;  // the champion being replaced; nullopt = "none"
   std::string reason;
   nlohmann::json comparison;    // null for none
+  // Promote although the policy said KEEP. Needs a non-empty reason. The
+  // failed rules are recorded as given, else read from the comparison's
+  // decision (PolicyVerdict).
+  bool override = false;
+  std::vector<FailedRule> failedRules{};
 };
 
 struct PromoteResult {

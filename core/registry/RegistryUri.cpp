@@ -161,6 +161,16 @@ RegistryUri RegistryUri::resolve(const std::optional<std::string>& explicitUri) 
   return u;
 }
 
+bool RegistryUri::isDefaultLocation() const {
+  if (origin_ == "default") return true;
+  if (!isSqlite()) return false;
+  try {
+    return QDir::cleanPath(QString::fromStdString(path_)).toStdString() == defaultSqlitePath();
+  } catch (const InputError&) {
+    return false;  // no user data folder: nothing is the default
+  }
+}
+
 std::string RegistryUri::redacted() const {
   if (isSqlite()) return "sqlite://" + path_;
   std::string s = "postgresql://";

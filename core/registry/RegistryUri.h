@@ -40,7 +40,9 @@ class RegistryUri {
   const std::map<std::string, std::string>& options() const { return options_; }
   // How it was chosen: "--registry", "FORESIGHT_REGISTRY" or "default".
   const std::string& origin() const { return origin_; }
-  bool isDefaultLocation() const { return origin_ == "default"; }
+  // Chosen by default, or an SQLite URI naming the default file (the
+  // workbench saves the default as a URI): its folder is created on first use.
+  bool isDefaultLocation() const;
 
   // The URI for messages and output: the password, if any, shown as ***.
   std::string redacted() const;

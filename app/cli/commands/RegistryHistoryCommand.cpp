@@ -3,6 +3,7 @@
 
 #include "CommandRegistry.h"
 #include "RegistryCommand.h"
+#include "registry/PolicyVerdict.h"
 #include "registry/RegistryJson.h"
 
 namespace foresight::cli {
@@ -14,7 +15,8 @@ class RegistryHistoryCommand : public RegistryCommand {
   ArgParser parser() const override {
     ArgParser p = registryParser("foresight registry history NAME [--registry URI] [--json]",
                                  "Every push, alias change, promotion, rollback, archive, delete and\n"
-                                 "import of NAME, oldest first. The history is append-only.");
+                                 "import of NAME, oldest first. The history is append-only. A promotion\n"
+                                 "against the policy shows OVERRIDE and the rules it failed before its reason.");
     p.positional({"NAME", "Registered model name"});
     return p;
   }
@@ -27,9 +29,13 @@ class RegistryHistoryCommand : public RegistryCommand {
       return kExitOk;
     }
     io.out << "AT                        ACTOR                 ACTION        ALIAS       FROM  TO    REASON\n";
-    for (const auto& e : events)
+    for (const auto& e : events) {
+      // An override says so before its reason, with the policy rules it went against.
+      const std::string why =
+          e.isOverride ? "OVERRIDE (failed: " + registry::ruleNames(e.failedRules) + "): " + e.reason : e.reason;
       io.out << pad(e.at, 26) << pad(e.actor, 22) << pad(e.action, 14) << pad(e.alias.empty() ? "-" : e.alias, 12)
-             << pad(versionText(e.fromVersion), 6) << pad(versionText(e.toVersion), 6) << e.reason << "\n";
+             << pad(versionText(e.fromVersion), 6) << pad(versionText(e.toVersion), 6) << why << "\n";
+    }
     return kExitOk;
   }
 };
