@@ -99,7 +99,8 @@ void checkAligned(const std::vector<M4Series>& train, const std::vector<M4Series
                            " (both files must list the same series in the same order)");
 }
 
-SeriesScore score(const M4Series& train, const M4Series& test, const std::string& spec) {
+SeriesScore score(const M4Series& train, const M4Series& test, const std::string& spec,
+                  const CancellationToken* cancel) {
   SeriesScore s;
   const auto start = std::chrono::steady_clock::now();
   try {
@@ -107,7 +108,7 @@ SeriesScore score(const M4Series& train, const M4Series& test, const std::string
     const int m = M4Benchmark::seasonalPeriodOf(train.id);
     const Eigen::Map<const Eigen::VectorXd> x(train.values.data(), static_cast<Eigen::Index>(train.values.size()));
     auto model = ModelFactory::create(spec);
-    model->fit(TimeSeries{train.id, f, periodStart(f, *Date::fromYmd(2000, 1, 3)), x});
+    model->fit(TimeSeries{train.id, f, periodStart(f, *Date::fromYmd(2000, 1, 3)), x}, cancel);
     const auto h = static_cast<int>(test.values.size());
     const Forecast fc = model->forecast(h, {});
     double smape = 0.0, absErr = 0.0;
@@ -193,7 +194,7 @@ M4BenchmarkResult M4Benchmark::run(const std::vector<M4Series>& train, const std
   std::vector<SeriesScore> slots(labels.size() * nSeries);
   auto task = [&](std::size_t i) {
     const std::size_t model = i / nSeries, s = i % nSeries;
-    slots[i] = score(train[s], test[s], specsRun.at({model, seasonalPeriodOf(train[s].id)}));
+    slots[i] = score(train[s], test[s], specsRun.at({model, seasonalPeriodOf(train[s].id)}), cancel);
   };
   auto onDone = [&](std::size_t done) {
     if (progress) progress(static_cast<double>(done) / static_cast<double>(slots.size()), "M4 series");

@@ -26,7 +26,8 @@ BacktestResult RollingOriginBacktest::run(const TimeSeries& series,
 
 FoldOutcome RollingOriginBacktest::runFold(const TimeSeries& series, const Fold& fold,
                                            const ModelCandidate& model,
-                                           const std::vector<double>& levels, int seasonalPeriod) {
+                                           const std::vector<double>& levels, int seasonalPeriod,
+                                           const CancellationToken* cancel) {
   FoldOutcome out;
   out.series = series.name;
   out.fold = fold;
@@ -40,7 +41,7 @@ FoldOutcome RollingOriginBacktest::runFold(const TimeSeries& series, const Fold&
   out.scale = NaiveScale::of(training, seasonalPeriod);
   try {
     auto forecaster = model.make();
-    forecaster->fit(TimeSeries{series.name, series.frequency, out.trainStart, training});
+    forecaster->fit(TimeSeries{series.name, series.frequency, out.trainStart, training}, cancel);
     const Forecast f = forecaster->forecast(fold.forecastSteps(), levels);
     // The model forecasts through the gap; only the last h steps are scored.
     out.forecast = f.mean.tail(h);
@@ -82,7 +83,7 @@ BacktestResult RollingOriginBacktest::run(const Panel& panel, const std::vector<
     const std::size_t s = rest / static_cast<std::size_t>(config_.folds);
     const std::size_t k = rest % static_cast<std::size_t>(config_.folds);
     slots[i] = runFold(panel.series[s], layouts[s][k], models[m], config_.levels,
-                       result.seasonalPeriods[s]);
+                       result.seasonalPeriods[s], cancel);
   };
   auto onDone = [&](std::size_t done) {
     if (progress) progress(static_cast<double>(done) / static_cast<double>(total), "backtest folds");

@@ -22,7 +22,8 @@ class RollingOriginBacktest {
   // InputError when the config is invalid, no model or series is given, or
   // a series is too short for the folds. A model failing on a fold (fit or
   // forecast throws) is recorded in that fold and the others carry on.
-  // CancelledError soon after `cancel` is set (checked between tasks).
+  // CancelledError soon after `cancel` is set (checked between tasks and
+  // inside each model's fit).
   BacktestResult run(const Panel& panel, const std::vector<ModelCandidate>& models,
                      const ProgressSink& progress = {},
                      const CancellationToken* cancel = nullptr) const;
@@ -34,7 +35,7 @@ class RollingOriginBacktest {
   // model failure, only CancelledError.
   static FoldOutcome runFold(const TimeSeries& series, const Fold& fold,
                              const ModelCandidate& model, const std::vector<double>& levels,
-                             int seasonalPeriod);
+                             int seasonalPeriod, const CancellationToken* cancel = nullptr);
 
  private:
   BacktestConfig config_;

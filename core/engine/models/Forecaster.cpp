@@ -39,8 +39,15 @@ Eigen::VectorXd Forecaster::residuals() const {
   return y_.head(fitted_values_.size()) - fitted_values_;
 }
 
-void Forecaster::fit(const TimeSeries& y) {
+void Forecaster::fit(const TimeSeries& y, const CancellationToken* cancel) {
   fitted_ = false;
+  if (cancel) cancel->throwIfCancelled();
+  // The token lives only as long as this call; clear it however fitImpl() ends.
+  cancel_ = cancel;
+  struct TokenScope {
+    const CancellationToken*& slot;
+    ~TokenScope() { slot = nullptr; }
+  } scope{cancel_};
   warnings_.clear();
   CleanedSeries clean = cleanSeries(y);
   warnings_ = std::move(clean.warnings);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
 #include "engine/models/FitStatistics.h"
 #include "engine/models/Forecast.h"
@@ -44,7 +45,9 @@ class Forecaster {
   // Fits on y. Leading/trailing missing values are dropped, inner ones
   // linearly interpolated (recorded in warnings()); an infinite value or a
   // series with no finite value is an InputError naming the series and date.
-  void fit(const TimeSeries& y);
+  // A set `cancel` stops long fits (model searches, ensemble members) at
+  // their next check with CancelledError; the model is then not fitted.
+  void fit(const TimeSeries& y, const CancellationToken* cancel = nullptr);
   bool isFitted() const { return fitted_; }
 
   // Horizon >= 1; levels in (0, 100), any order (returned ascending).
@@ -94,6 +97,12 @@ class Forecaster {
   void setStatistics(const FitStatistics& s) { stats_ = s; }
   void setFitted(Eigen::VectorXd f) { fitted_values_ = std::move(f); }
   void addWarning(std::string w) { warnings_.push_back(std::move(w)); }
+  // The token fit() was given (null outside fit() or when none was given);
+  // searches pass it down and check it between candidates.
+  const CancellationToken* cancellation() const { return cancel_; }
+  void checkCancelled() const {
+    if (cancel_) cancel_->throwIfCancelled();
+  }
 
  private:
   ModelConfig config_;
@@ -103,6 +112,7 @@ class Forecaster {
   Eigen::VectorXd y_;               // cleaned training data (+ updates)
   Eigen::VectorXd fitted_values_;
   std::vector<std::string> warnings_;
+  const CancellationToken* cancel_ = nullptr;  // set only while fit() runs
 };
 
 }  // namespace foresight

@@ -41,8 +41,11 @@ PanelFitResult PanelFitter::fit(const Panel& panel) const {
       const TimeSeries& series = panel.series[i];
       try {
         auto model = ModelFactory::create(spec_);
-        model->fit(series);
+        model->fit(series, options_.cancel);
         result.models[i] = std::move(model);
+      } catch (const CancelledError&) {
+        stop = true;  // not a failure of this series: the whole fit stops
+        return;
       } catch (const std::exception& e) {
         errors[i] = e.what();
       } catch (...) {

@@ -17,7 +17,7 @@ namespace foresight {
 struct PanelFitOptions {
   int threads = 0;                            // 0 = std::thread::hardware_concurrency()
   ProgressSink progress;                      // called after each series (serialised)
-  const CancellationToken* cancel = nullptr;  // checked before each series
+  const CancellationToken* cancel = nullptr;  // checked before each series and inside its fit
 };
 
 struct PanelFitFailure {

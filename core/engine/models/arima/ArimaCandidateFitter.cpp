@@ -39,11 +39,13 @@ ArimaRequest candidateRequest(const ArimaOrder& order, bool constant, ArimaMetho
 }
 
 ArimaCandidateFitter::ArimaCandidateFitter(const Eigen::VectorXd& x, int d, int D, int period,
-                                           InformationCriterion ic, double offset)
-    : x_(x), d_(d), D_(D), period_(period), ic_(ic), offset_(offset) {}
+                                           InformationCriterion ic, double offset,
+                                           const CancellationToken* cancel)
+    : x_(x), d_(d), D_(D), period_(period), ic_(ic), offset_(offset), cancel_(cancel) {}
 
 // The variance check is left pending (see ArimaCandidate::check).
 ArimaCandidate ArimaCandidateFitter::fit(int p, int q, int P, int Q, bool constant, bool approximation) const {
+  if (cancel_) cancel_->throwIfCancelled();
   ArimaCandidate c;
   c.order = ArimaOrder{p, d_, q, P, D_, Q, period_};
   c.constant = constant;

@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 
+#include "engine/common/Cancellation.h"
 #include "engine/models/arima/ArimaCandidate.h"
 #include "engine/models/arima/ArimaEstimator.h"
 
@@ -15,8 +16,10 @@ namespace foresight::arima {
 class ArimaCandidateFitter {
  public:
   // x: the (clean) series; d, D, period as decided for the search; offset:
-  // the AIC offset of approximate (CSS) fits.
-  ArimaCandidateFitter(const Eigen::VectorXd& x, int d, int D, int period, InformationCriterion ic, double offset);
+  // the AIC offset of approximate (CSS) fits; cancel: checked before every
+  // candidate, so that both searches stop between fits (CancelledError).
+  ArimaCandidateFitter(const Eigen::VectorXd& x, int d, int D, int period, InformationCriterion ic, double offset,
+                       const CancellationToken* cancel = nullptr);
 
   ArimaCandidate fit(int p, int q, int P, int Q, bool constant, bool approximation) const;
 
@@ -25,6 +28,7 @@ class ArimaCandidateFitter {
   int d_, D_, period_;
   InformationCriterion ic_;
   double offset_;
+  const CancellationToken* cancel_;
 };
 
 // The request myarima() sends to stats::arima for these orders.

@@ -108,7 +108,7 @@ AutoArimaResult autoArima(const Eigen::VectorXd& x, const AutoArimaOptions& o) {
   space.allowDrift = o.allowDrift && d + D == 1;
   space.allowMean = o.allowMean && d + D == 0;
 
-  const ArimaCandidateFitter fitter(x, d, D, m, ic, offset);
+  const ArimaCandidateFitter fitter(x, d, D, m, ic, offset, o.cancel);
   ArimaSearchOutcome outcome = o.stepwise ? stepwiseSearch(fitter, space, m, n) : exhaustiveSearch(fitter, space, m);
   if (outcome.hitModelLimit)
     result.notes.push_back("the stepwise search stopped at the model limit of " + std::to_string(o.maxModels));

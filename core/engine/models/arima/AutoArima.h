@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/common/Cancellation.h"
 #include "engine/models/arima/ArimaCandidate.h"
 #include "engine/models/arima/ArimaEstimator.h"
 
@@ -26,6 +27,7 @@ struct AutoArimaOptions {
   int maxModels = 94;
   int approximation = -1;         // -1 = automatic (n > 150 or m > 12), 0 = no, 1 = yes
   bool allowDrift = true, allowMean = true;
+  const CancellationToken* cancel = nullptr;  // checked before every candidate of the search
 };
 
 struct AutoArimaResult {

@@ -37,7 +37,8 @@ arima::AutoArimaOptions optionsFrom(const ModelConfig& c, int period) {
 }  // namespace
 
 void AutoArimaForecaster::fitImpl(const Eigen::VectorXd& y) {
-  const arima::AutoArimaOptions o = optionsFrom(config(), seasonalPeriod());
+  arima::AutoArimaOptions o = optionsFrom(config(), seasonalPeriod());
+  o.cancel = cancellation();
   const auto n = static_cast<int>(y.size());
   std::string problem;
   try {

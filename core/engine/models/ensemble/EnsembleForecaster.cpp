@@ -52,8 +52,10 @@ void EnsembleForecaster::fitImpl(const Eigen::VectorXd& y) {
   for (const auto& spec : specs_) {
     auto m = ModelFactory::create(spec);
     try {
-      m->fit(series);
+      m->fit(series, cancellation());
       (void)m->forecast(1, {80});  // a member that cannot forecast is no member either
+    } catch (const CancelledError&) {
+      throw;  // stopping is not a member failure
     } catch (const std::exception& e) {
       dropped_.push_back({spec, e.what()});
       addWarning("ensemble: member " + spec + " dropped: " + e.what());

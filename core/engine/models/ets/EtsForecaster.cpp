@@ -38,7 +38,9 @@ void EtsForecaster::fitImpl(const Eigen::VectorXd& y) {
   EtsSelectionResult result;
   try {
     EtsSettings::checkData(variant_, static_cast<int>(data.size()), period);
-    result = EtsSelection::select(data, period, EtsSettings::request(variant_, config()));
+    EtsRequest request = EtsSettings::request(variant_, config());
+    request.cancel = cancellation();
+    result = EtsSelection::select(data, period, request);
   } catch (const InputError& e) {
     const std::string series = info().series.empty() ? "the series" : "series '" + info().series + "'";
     throw InputError(e.where(), name() + " on " + series + ": " + e.problem());

@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "engine/common/Cancellation.h"
 #include "engine/models/ets/EtsEstimator.h"
 #include "engine/models/ets/EtsForm.h"
 
@@ -21,6 +22,7 @@ struct EtsRequest {
   bool additiveOnly = false;
   EtsIc ic = EtsIc::Aicc;
   EtsEstimationOptions estimation;
+  const CancellationToken* cancel = nullptr;  // checked before every form the search fits
 
   bool fullyAutomatic() const { return !error && !trend && !season; }
 };

@@ -121,6 +121,7 @@ EtsSelectionResult EtsSelection::select(const std::vector<double>& y, int period
           if (form.isRestricted()) continue;
           if (request.additiveOnly && form.usesMultiplication()) continue;
           if (!positive && e == EtsError::Multiplicative) continue;
+          if (request.cancel) request.cancel->throwIfCancelled();
           EtsCandidate candidate{form.code(), kInf, {}};
           try {
             EtsEstimate estimate = EtsEstimator::fit(y, form, m, request.fixed, request.estimation);

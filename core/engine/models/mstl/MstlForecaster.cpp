@@ -54,7 +54,7 @@ void MstlForecaster::fitImpl(const Eigen::VectorXd& y) {
     adjusted = d.adjusted();
   }
   adjusted_ = ModelFactory::create(adjustedSpec());
-  adjusted_->fit(TimeSeries{info().series, info().frequency, info().start, adjusted});
+  adjusted_->fit(TimeSeries{info().series, info().frequency, info().start, adjusted}, cancellation());
   for (const auto& w : adjusted_->warnings()) addWarning("mstl, seasonally adjusted series: " + w);
   // As forecast.stl(): the adjusted model's fit plus every season.
   setFitted(adjusted_->fitted() + seasonal);
