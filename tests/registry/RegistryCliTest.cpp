@@ -60,7 +60,7 @@ class RegistryCliTest : public QObject {
     r = reg({QStringLiteral("init"), QStringLiteral("--json")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(json(r)[QStringLiteral("outcome")].toString(), QStringLiteral("current"));
-    QCOMPARE(json(r)[QStringLiteral("schema_version")].toInt(), 2);
+    QCOMPARE(json(r)[QStringLiteral("schema_version")].toInt(), 3);
   }
 
   void pushPrintsTheNewVersion() {
@@ -178,6 +178,46 @@ class RegistryCliTest : public QObject {
     QCOMPARE(json(r)[QStringLiteral("champion")].toInt(), 1);
     r = reg({QStringLiteral("history"), QStringLiteral("demand")});
     QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("rollback")), qPrintable(describe(r)));
+  }
+
+  // `promote --override`: a KEEP in the comparison is refused without it
+  // (exit 2), and without a reason; with both it is recorded as an override
+  // with the failed rules, and `history` shows it.
+  void promoteOverrideNeedsAReasonAndShowsInTheHistory() {
+    push(1);
+    push(2);
+    CliRun r = reg({QStringLiteral("promote"), QStringLiteral("demand"), QStringLiteral("1"), QStringLiteral("--expect"),
+                    QStringLiteral("none"), QStringLiteral("--reason"), QStringLiteral("first")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    // What `foresight compare --json` prints for a KEEP.
+    foresight::test::writeText(t_->dir() / "keep.json",
+                               R"({"decision": {"promote": false, "reasons": [], "checks": [)"
+                               R"({"rule": "folds", "passed": true, "reason": "5 of 5 folds"},)"
+                               R"({"rule": "diebold_mariano", "passed": false, "reason": "p = 0.31 > 0.05"}]}})");
+    const QStringList promote{QStringLiteral("promote"), QStringLiteral("demand"), QStringLiteral("2"),
+                              QStringLiteral("--expect"), QStringLiteral("1"), QStringLiteral("--comparison"),
+                              file("keep.json")};
+    r = reg(promote);
+    QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("KEEP")) && r.err.contains(QStringLiteral("--override")),
+             qPrintable(describe(r)));
+    r = reg(promote + QStringList{QStringLiteral("--override")});
+    QVERIFY2(r.exitCode == 2 && r.err.contains(QStringLiteral("needs a reason")), qPrintable(describe(r)));
+    r = reg(promote + QStringList{QStringLiteral("--override"), QStringLiteral("--reason"),
+                                  QStringLiteral("seasonal peak ahead"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+    QCOMPARE(json(r)[QStringLiteral("override")].toBool(), true);
+    QCOMPARE(json(r)[QStringLiteral("champion")].toInt(), 2);
+    const QJsonObject last = json(reg({QStringLiteral("history"), QStringLiteral("demand"), QStringLiteral("--json")}))
+                                 .array()
+                                 .last()
+                                 .toObject();
+    QCOMPARE(last[QStringLiteral("override")].toBool(), true);
+    QCOMPARE(last[QStringLiteral("reason")].toString(), QStringLiteral("seasonal peak ahead"));
+    QCOMPARE(last[QStringLiteral("failed_rules")].toArray().size(), 1);
+    QCOMPARE(last[QStringLiteral("failed_rules")][0][QStringLiteral("rule")].toString(), QStringLiteral("diebold_mariano"));
+    r = reg({QStringLiteral("history"), QStringLiteral("demand")});
+    QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("OVERRIDE (failed: diebold_mariano): seasonal peak ahead")),
+             qPrintable(describe(r)));
   }
 
   void aliasArchiveDeleteAndSearch() {

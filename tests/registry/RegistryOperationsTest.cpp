@@ -246,6 +246,71 @@ class RegistryOperationsTest : public QObject {
     QVERIFY(contains(errorOf<InputError>([&] { reg().removeAlias("demand", "champion"); }), "rollback"));
   }
 
+  // A promotion against the policy's KEEP is an override: refused without
+  // one, refused without a reason, recorded with the rules that failed; it
+  // survives export and import and rollback treats it as a promotion.
+  void overridingThePolicyNeedsAReasonAndIsRecorded() {
+    push("demand", 1);
+    push("demand", 2);
+    reg().promote({"demand", 1, std::nullopt, "first", nullptr});
+    const nlohmann::json keep = {
+        {"decision",
+         {{"promote", false},
+          {"checks",
+           {{{"rule", "folds"}, {"passed", true}, {"reason", "5 folds"}},
+            {{"rule", "metric"}, {"passed", false}, {"reason", "MASE 0.91 is not 2% below 0.90"}},
+            {{"rule", "diebold_mariano"}, {"passed", false}, {"reason", "p = 0.41 > 0.05"}}}}}}};
+    const auto before = reg().history("demand").size();
+    const std::string notOverride = errorOf<InputError>([&] { reg().promote({"demand", 2, 1, "why not", keep}); });
+    QVERIFY2(contains(notOverride, "KEEP") && contains(notOverride, "metric, diebold_mariano") &&
+                 contains(notOverride, "--override"),
+             notOverride.c_str());
+    PromoteRequest r{"demand", 2, 1, "  ", keep};
+    r.override = true;
+    const std::string noReason = errorOf<InputError>([&] { reg().promote(r); });
+    QVERIFY2(contains(noReason, "needs a reason") && contains(noReason, "version 2"), noReason.c_str());
+    QCOMPARE(reg().history("demand").size(), before);  // refusals change nothing
+    QCOMPARE(reg().resolve(ModelReference::parse("demand@champion")).version, 1);
+
+    r.reason = "the holiday season needs the seasonal model";
+    QCOMPARE(reg().promote(r).champion, 2);
+    const HistoryEvent e = reg().history("demand").back();
+    QCOMPARE(e.action, std::string("promote"));
+    QVERIFY(e.isOverride);
+    QCOMPARE(e.reason, r.reason);
+    QCOMPARE(e.failedRules.size(), std::size_t(2));
+    QCOMPARE(e.failedRules[0].rule, std::string("metric"));
+    QCOMPARE(e.failedRules[1].reason, std::string("p = 0.41 > 0.05"));
+    QVERIFY(!reg().history("demand")[before - 1].isOverride);  // the first promotion was none
+
+    // Overriding a PROMOTE is refused: there is nothing to override.
+    push("demand", 3);
+    PromoteRequest agreed{"demand", 3, 2, "x", {{"decision", {{"promote", true}, {"checks", nlohmann::json::array()}}}}};
+    agreed.override = true;
+    QVERIFY(contains(errorOf<InputError>([&] { reg().promote(agreed); }), "nothing to override"));
+
+    // The override travels through export/import and rollback still walks back.
+    const nlohmann::json bundle = reg().exportModel("demand");
+    QCOMPARE(bundle["history"].back()["override"].get<bool>(), true);
+    QCOMPARE(bundle["history"].back()["failed_rules"].size(), std::size_t(2));
+    reg().importModel(bundle.dump(), "bundle.json", "demand-copy");
+    const auto copied = reg().history("demand-copy");
+    QVERIFY(copied[copied.size() - 2].isOverride);
+    QCOMPARE(copied[copied.size() - 2].failedRules, e.failedRules);
+    QCOMPARE(reg().rollback("demand", "override reverted").to, 1);
+  }
+
+  void lastChangeGrowsWithEveryChange() {
+    const long long empty = reg().lastChange();
+    QCOMPARE(empty, 0LL);
+    push("demand", 1);
+    const long long pushed = reg().lastChange();
+    QVERIFY(pushed > empty);
+    // Another connection (another process) sees the change too.
+    another()->setAlias("demand", "staging", 1);
+    QVERIFY(reg().lastChange() > pushed);
+  }
+
   void rollbackWalksBackThroughTheHistory() {
     for (int v = 1; v <= 3; ++v) push("demand", v);
     QVERIFY(contains(errorOf<InputError>([&] { reg().rollback("demand"); }), "no champion"));

@@ -1,5 +1,5 @@
 // Schema versions: a new registry, the upgrade of a version-1 registry (the
-// committed fixture), an upgrade that fails half way, a newer registry refused.
+// committed fixture) through every later version, an upgrade that fails half way, a newer registry refused.
 #include <QtTest/QtTest>
 #include <atomic>
 #include <memory>
@@ -75,6 +75,7 @@ class RegistrySchemaTest : public QObject {
     const auto history = reg.history("demand-v1");
     QCOMPARE(history.size(), std::size_t(4));
     QVERIFY(history[1].comparison.is_null());
+    for (const auto& e : history) QVERIFY(!e.isOverride && e.failedRules.empty());  // version 3's defaults
     QCOMPARE(reg.verify().failures(), 0);
     const PulledArtifact champion = reg.pull(ModelReference::parse("demand-v1@champion"));
     QCOMPARE(champion.version.sha256, std::string("ea8df74f7e2cc6ff7fd66abefae6d646b3c0eb946fb0a83f4b15641dab302f5c"));
@@ -89,6 +90,12 @@ class RegistrySchemaTest : public QObject {
     reg.promote({"demand-v1", 2, 1, "upgrade test", {{"mase_delta", -0.05}}});
     QCOMPARE(reg.history("demand-v1").back().comparison["mase_delta"].get<double>(), -0.05);
     QCOMPARE(reg.rollback("demand-v1").to, 1);  // a version-1 promote event is history too
+    PromoteRequest again{"demand-v1", 2, 1, "override on an upgraded registry",
+                         {{"decision", {{"promote", false}, {"checks", {{{"rule", "metric"}, {"passed", false}}}}}}}};
+    again.override = true;
+    reg.promote(again);
+    QVERIFY(reg.history("demand-v1").back().isOverride);
+    QCOMPARE(reg.history("demand-v1").back().failedRules.front().rule, std::string("metric"));
   }
 
   void aFailedUpgradeLeavesTheOldRegistryAsItWas() {
