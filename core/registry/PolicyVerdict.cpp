@@ -33,7 +33,8 @@ PolicyVerdict PolicyVerdict::of(const nlohmann::json& summary) {
 
 std::vector<FailedRule> PolicyVerdict::checkPromotion(const std::string& model, const PromoteRequest& r) {
   const PolicyVerdict verdict = of(r.comparison);
-  const std::string version = "model '" + model + "' version " + std::to_string(r.version);
+  // Version 0: checked before the version exists (the workbench checks before it pushes).
+  const std::string version = "model '" + model + "'" + (r.version > 0 ? " version " + std::to_string(r.version) : "");
   if (!r.override) {
     if (verdict.present && !verdict.promote)
       throw InputError("promoting " + version + " goes against the promotion policy, which said KEEP (failed: " +

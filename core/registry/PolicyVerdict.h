@@ -24,6 +24,7 @@ struct PolicyVerdict {
   // a KEEP needs `override`, an override needs a reason and a KEEP to go
   // against. InputError saying what to do otherwise. Returns the rules to
   // record: `given` when not empty, else the verdict's failed rules.
+  // `request.version` 0 checks a promotion before its version exists.
   static std::vector<FailedRule> checkPromotion(const std::string& model, const PromoteRequest& request);
 };
 

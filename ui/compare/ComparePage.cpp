@@ -10,6 +10,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>  // std::max
 
 #include "engine/common/Errors.h"
 #include "ui/compare/CompareMetricsModel.h"
@@ -78,10 +79,11 @@ ComparePage::ComparePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   connect(model_, &QComboBox::activated, this, &ComparePage::refreshRegistry);
   connect(model_->lineEdit(), &QLineEdit::editingFinished, this, &ComparePage::refreshRegistry);
   connect(&session_, &WorkbenchSession::registryUriChanged, this, &ComparePage::refreshRegistry);
-  connect(&session_, &WorkbenchSession::seriesChanged, this, [this] {
-    outcome_.reset();
-    showOutcome(nullptr);
-  });
+  // A promotion, rollback or alias change anywhere (another page, another
+  // process through the RegistryWatcher) is read again at once.
+  connect(&session_, &WorkbenchSession::registryChanged, this, &ComparePage::refreshRegistry);
+  connect(&session_, &WorkbenchSession::seriesChanged, this, &ComparePage::checkStale);
+  connect(model_, &QComboBox::editTextChanged, this, &ComparePage::checkStale);
   updateButtons();
 }
 
@@ -111,7 +113,60 @@ void ComparePage::updateButtons() {
   refreshButton_->setEnabled(!busy);
   compareButton_->setEnabled(!busy);
   cancelButton_->setEnabled(busy);
-  promoteButton_->setEnabled(!busy && outcome_ != nullptr);
+  promoteButton_->setEnabled(!busy && outcome_ != nullptr && !isStale());
+  // Against the policy's KEEP the button says what it does.
+  promoteButton_->setText(promotionIsOverride() ? tr("&Override policy and promote…") : tr("&Promote challenger…"));
+  promoteButton_->setToolTip(promotionIsOverride()
+                                 ? tr("The policy said KEEP: promoting is an override, recorded as one with your "
+                                      "reason and the rules that failed")
+                                 : tr("Fit the challenger on the whole series, register it and make it the champion"));
+}
+
+void ComparePage::setStale(const QString& why) {
+  staleReason_ = why;
+  if (stale_) {
+    stale_->setText(why.isEmpty() ? QString() : tr("⚠ Out of date: %1 Compare again for current results.").arg(why));
+    stale_->setVisible(!why.isEmpty());
+  }
+  updateButtons();
+}
+
+void ComparePage::checkStale() {
+  if (!outcome_) return;  // a marker set after a promotion stays until the next comparison
+  const QString compared = QString::fromStdString(outcome_->champion.model);
+  QString why;
+  if (modelName() != compared)
+    why = tr("these results compare with the champion of %1, but the model chosen now is %2.").arg(compared, modelName());
+  else if (champion_.model == outcome_->champion.model && champion_.version != outcome_->champion.version)
+    why = tr("these results compare with %1, but the champion of %2 is now %3.")
+              .arg(outcome_->champion.version ? tr("version %1").arg(*outcome_->champion.version) : tr("no champion"),
+                   compared,
+                   champion_.version ? tr("version %1").arg(*champion_.version) : tr("none"));
+  else if (session_.currentSeriesName() != comparedSelection_)
+    why = tr("these results were computed with %1 selected, but the selected series is now %2.")
+              .arg(comparedSelection_, session_.currentSeriesName());
+  setStale(why);
+}
+
+QString ComparePage::championText() const { return championLabel_->text(); }
+
+void ComparePage::showChampion() {
+  if (modelName().isEmpty()) {
+    championLabel_->setText(tr("choose or type a model name"));
+    return;
+  }
+  if (!champion_.version || champion_.model != modelName().toStdString()) {
+    championLabel_->setText(tr("none yet (the first promotion makes one)"));
+    return;
+  }
+  QStringList series;
+  for (const auto& s : champion_.series)
+    if (!s.empty()) series << QString::fromStdString(s);
+  QString text = tr("version %1: %2").arg(*champion_.version).arg(QString::fromStdString(champion_.spec));
+  if (!series.isEmpty())
+    text += QStringLiteral(" ") + tr("(fitted on %1)").arg(series.size() > 3 ? tr("%n series", nullptr, static_cast<int>(series.size()))
+                                                                             : series.join(QStringLiteral(", ")));
+  championLabel_->setText(text);
 }
 
 void ComparePage::cancel() {
@@ -135,7 +190,9 @@ void ComparePage::runJob(const QString& title, JobWork work, std::function<void(
 }
 
 void ComparePage::refreshRegistry() {
-  if (isBusy()) return;
+  // Not the page's one job: a read may run beside a comparison or a
+  // promotion (each reads what it needs itself); the newest read wins.
+  const int generation = ++readGeneration_;
   const std::string uri = session_.registryUri().toStdString();
   const std::string name = modelName().toStdString();
   struct Read {
@@ -143,13 +200,14 @@ void ComparePage::refreshRegistry() {
     ChampionInfo champion;
   };
   auto read = std::make_shared<Read>();
-  runJob(
+  jobs_.run(
       tr("Reading the registry"),
       [uri, name, read](const ProgressSink&, const CancellationToken&) {
         read->names = CompareWork::listModels(uri);
         if (!name.empty()) read->champion = CompareWork::champion(uri, name);
       },
-      [this, read, name](const JobOutcome& o) {
+      [this, read, generation](const JobOutcome& o) {
+        if (generation != readGeneration_) return;  // a newer read is on its way
         if (o.succeeded()) {
           const QString typed = model_->currentText();
           model_->blockSignals(true);
@@ -158,16 +216,14 @@ void ComparePage::refreshRegistry() {
           model_->setEditText(typed);
           model_->blockSignals(false);
           champion_ = read->champion;
-          championLabel_->setText(
-              name.empty() ? tr("choose or type a model name")
-              : champion_.version
-                  ? tr("version %1: %2").arg(*champion_.version).arg(QString::fromStdString(champion_.spec))
-                  : tr("none yet (the first promotion makes one)"));
+          showChampion();
+          checkStale();
         } else {
           setMessage(tr("Cannot read the registry %1: %2").arg(session_.registryUri(), o.message), true);
         }
         Q_EMIT registryRefreshed();
-      });
+      },
+      this);
 }
 
 bool ComparePage::startCompare() {
@@ -191,9 +247,13 @@ bool ComparePage::startCompare() {
   }
   const std::string uri = session_.registryUri().toStdString();
   const std::string name = modelName().toStdString();
-  const TimeSeries series = session_.currentSeries();
+  const Panel panel = session_.panel();
+  const auto selected = static_cast<std::size_t>(
+      std::max<qsizetype>(0, session_.seriesNames().indexOf(session_.currentSeriesName())));
+  const QString selection = session_.currentSeriesName();
   const PromotionPolicy policy = policy_;
   auto result = std::make_shared<CompareOutcome>();
+  auto series = std::make_shared<TimeSeries>();
   setMessage(tr("Comparing %1 with the champion of %2…").arg(QString::fromStdString(spec), modelName()), false);
   runJob(
       tr("Compare with the champion of %1").arg(modelName()),
@@ -201,18 +261,27 @@ bool ComparePage::startCompare() {
         // The champion is read in the same job, so the comparison and the
         // later compare-and-set both refer to the champion seen here.
         const ChampionInfo champion = CompareWork::champion(uri, name);
-        *result = CompareWork::compare(series, champion, spec, config, policy, progress, cancel);
+        *series = panel.series[CompareWork::pickSeries(panel, selected, champion)];
+        *result = CompareWork::compare(*series, champion, spec, config, policy, progress, cancel);
+        result->seriesName = series->name;
       },
-      [this, result, series](const JobOutcome& o) {
+      [this, result, series, selection](const JobOutcome& o) {
         if (o.succeeded()) {
-          comparedSeries_ = series;
+          comparedSeries_ = *series;
+          comparedSelection_ = selection;
           champion_ = result->champion;
           outcome_ = result;
+          showChampion();
           showOutcome(result);
-          setMessage(tr("Compared on %1 of %2 folds.")
-                         .arg(result->comparison.foldsCompared)
-                         .arg(result->comparison.foldsTotal),
-                     false);
+          const QString on = QString::fromStdString(result->seriesName);
+          QString text = tr("Compared on %1 of %2 folds of %3.")
+                             .arg(result->comparison.foldsCompared)
+                             .arg(result->comparison.foldsTotal)
+                             .arg(on);
+          if (on != selection)
+            text += QStringLiteral(" ") +
+                    tr("That is the champion's own series; the selected series, %1, was not used.").arg(selection);
+          setMessage(text, false);
         } else {
           setMessage(o.cancelled() ? tr("Comparison cancelled.") : tr("Comparison failed: %1").arg(o.message), true);
         }

@@ -2,7 +2,10 @@
 // (a spec, or an entry of the Models page's leaderboard) on identical folds:
 // forecasts side by side, metrics, per-fold bars, the Diebold-Mariano
 // verdict and the promotion policy's decision in words; Promote fits,
-// pushes and promotes with a compare-and-set of the champion.
+// pushes and promotes with a compare-and-set of the champion (against the
+// policy's KEEP only as an explicit override with a reason). The page
+// follows the registry (WorkbenchSession::registryChanged) and marks results
+// that no longer match their inputs as stale.
 #pragma once
 
 #include <QPointer>
@@ -27,7 +30,7 @@ namespace foresight::ui {
 class BacktestSettingsWidget;
 class CompareMetricsModel;
 class FoldBarChartView;
-class ForecastChartView;
+class ForecastChartPanel;
 class JobRunner;
 class PromoteDialog;
 class WorkbenchSession;
@@ -52,14 +55,16 @@ class ComparePage : public QWidget {
   QString challengerSpec() const;
 
   // Reads the registry's models and the champion of modelName() in the
-  // background; registryRefreshed() when done.
+  // background (beside any running comparison); registryRefreshed() when
+  // the newest read is done.
   void refreshRegistry();
   // The champion as last read (nullopt: none yet).
   std::optional<int> championVersion() const { return champion_.version; }
   const ChampionInfo& champion() const { return champion_; }
 
-  // Compares in the background; false (reason in messageText()) when it
-  // cannot start. comparisonFinished() when done.
+  // Compares in the background on the champion's own series (see
+  // CompareWork::pickSeries); false (reason in messageText()) when it cannot
+  // start. comparisonFinished() when done.
   bool startCompare();
   void cancel();
   bool isBusy() const { return !job_.isNull(); }
@@ -68,9 +73,20 @@ class ComparePage : public QWidget {
   // The confirmation Promote shows (not yet executed); null without a comparison.
   PromoteDialog* createPromoteDialog();
   // Promotes the last comparison's challenger with `reason` in the
-  // background, skipping the dialog. promotionFinished() when done;
-  // promoted() on success.
+  // background, skipping the dialog. Refused (false, message) without a
+  // reason, and when the results are stale. When the policy said KEEP it is
+  // an override. promotionFinished() when done; promoted() on success.
   bool promote(const QString& reason);
+  // The last comparison's policy said KEEP: Promote reads "Override…".
+  bool promotionIsOverride() const { return outcome_ && !outcome_->decision.promote; }
+  QPushButton* promoteButton() const { return promoteButton_; }
+
+  // Results that no longer match their inputs (the champion moved, another
+  // model or series is selected, a promotion replaced the champion they
+  // compared with): a visible marker and why; empty when current.
+  QString staleText() const { return staleReason_; }
+  bool isStale() const { return !staleReason_.isEmpty(); }
+  QString championText() const;
 
   QString verdictText() const;
   QString decisionText() const;
@@ -78,7 +94,7 @@ class ComparePage : public QWidget {
   QString messageText() const;
   CompareMetricsModel* metricsModel() const { return metrics_; }
   FoldBarChartView* foldChart() const { return bars_; }
-  ForecastChartView* forecastChart() const { return chart_; }
+  ForecastChartPanel* forecastChart() const { return chart_; }
 
  Q_SIGNALS:
   void registryRefreshed();
@@ -92,6 +108,11 @@ class ComparePage : public QWidget {
   void showOutcome(std::shared_ptr<const CompareOutcome> outcome);
   void setMessage(const QString& text, bool problem);
   void updateButtons();
+  // Shows the stale marker with `why` (empty: hides it).
+  void setStale(const QString& why);
+  // Compares the shown results with the page's current inputs.
+  void checkStale();
+  void showChampion();
   // Runs `work` as the page's one job; `done` gets the outcome on the GUI thread.
   void runJob(const QString& title, JobWork work, std::function<void(const JobOutcome&)> done);
 
@@ -102,6 +123,9 @@ class ComparePage : public QWidget {
   ChampionInfo champion_;
   std::shared_ptr<const CompareOutcome> outcome_;
   TimeSeries comparedSeries_;  // what outcome_ was computed on (promote fits on it)
+  QString comparedSelection_;  // the session's selected series when compared
+  QString staleReason_;
+  int readGeneration_ = 0;  // the newest registry read; older results are dropped
 
   QComboBox* model_;
   QLabel* championLabel_;
@@ -113,11 +137,12 @@ class ComparePage : public QWidget {
   QPushButton* promoteButton_;
   QProgressBar* progress_;
   QLabel* message_;
+  QLabel* stale_ = nullptr;
   QLabel* verdict_ = nullptr;
   QLabel* decision_ = nullptr;
   CompareMetricsModel* metrics_;
   FoldBarChartView* bars_ = nullptr;
-  ForecastChartView* chart_ = nullptr;
+  ForecastChartPanel* chart_ = nullptr;
 };
 
 }  // namespace foresight::ui

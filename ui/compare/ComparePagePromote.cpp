@@ -1,6 +1,8 @@
-// The Compare page's promotion: confirmation, then fit, push and the
+// The Compare page's promotion: confirmation with a reason (an explicit
+// override when the policy said KEEP), then fit, push and the
 // compare-and-set of the champion in the background; a conflict (someone
 // else promoted first) is said plainly and the page re-reads the registry.
+// Success tells the session, so every page re-reads the registry.
 #include <QLabel>
 
 #include "ui/compare/ComparePage.h"
@@ -13,7 +15,7 @@ PromoteDialog* ComparePage::createPromoteDialog() {
   if (!outcome_) return nullptr;
   return new PromoteDialog(QString::fromStdString(outcome_->champion.model),
                            QString::fromStdString(outcome_->challengerSpec), outcome_->champion.version,
-                           outcome_->decision.promote, this);
+                           outcome_->decision, this);
 }
 
 void ComparePage::requestPromotion() {
@@ -25,8 +27,14 @@ void ComparePage::requestPromotion() {
 }
 
 bool ComparePage::promote(const QString& reason) {
-  if (isBusy() || !outcome_) {
-    setMessage(outcome_ ? tr("Wait for the running job to end.") : tr("Compare first, then promote."), true);
+  if (isBusy() || !outcome_ || isStale() || reason.trimmed().isEmpty()) {
+    setMessage(!outcome_       ? tr("Compare first, then promote.")
+               : isBusy()      ? tr("Wait for the running job to end.")
+               : isStale()     ? tr("The results are out of date; compare again before promoting.")
+               : promotionIsOverride()
+                   ? tr("Overriding the policy's KEEP needs a reason for the registry's history; nothing was promoted.")
+                   : tr("A promotion needs a reason for the registry's history; nothing was promoted."),
+               true);
     return false;
   }
   const std::string uri = session_.registryUri().toStdString();
@@ -59,19 +67,29 @@ bool ComparePage::promote(const QString& reason) {
           refreshRegistry();
           return;
         }
-        champion_ = ChampionInfo{outcome->champion.model, result->version, outcome->challengerSpec};
-        championLabel_->setText(
-            tr("version %1: %2").arg(result->version).arg(QString::fromStdString(outcome->challengerSpec)));
-        setMessage(result->previous ? tr("%1 version %2 is now the champion (it replaced version %3).")
-                                          .arg(name)
-                                          .arg(result->version)
-                                          .arg(*result->previous)
-                                    : tr("%1 version %2 is now the champion: the first one.").arg(name).arg(result->version),
+        champion_ = ChampionInfo{outcome->champion.model, result->version, outcome->challengerSpec,
+                                 {outcome->seriesName}};
+        showChampion();
+        const QString replaced = result->previous ? tr("it replaced version %1").arg(*result->previous)
+                                                  : tr("the first one");
+        const QString how = result->override ? tr(", overriding the policy's KEEP") : QString();
+        setMessage(tr("%1 version %2 is now the champion (%3%4).").arg(name).arg(result->version).arg(replaced, how),
                    false);
+        // The decision shown was about the champion just replaced: say what
+        // happened instead, so no KEEP stays on screen after a promotion.
+        decision_->setText(tr("Promoted: %1 (%2) is version %3 of %4 and the champion now (%5%6).")
+                               .arg(QString::fromStdString(outcome->challengerSpec),
+                                    QString::fromStdString(outcome->seriesName))
+                               .arg(result->version)
+                               .arg(name, replaced, how));
         // The comparison was against the old champion; promoting it again makes no sense.
         outcome_.reset();
+        setStale(result->previous ? tr("these results compared the challenger with version %1, which this "
+                                       "promotion replaced.").arg(*result->previous)
+                                  : tr("these results were computed before the first champion existed."));
         Q_EMIT promoted(name, result->version);
         Q_EMIT promotionFinished(true);
+        session_.notifyRegistryChanged();
       });
   return true;
 }

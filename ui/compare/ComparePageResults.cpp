@@ -12,23 +12,22 @@
 #include "ui/compare/ComparePage.h"
 #include "ui/compare/ComparisonText.h"
 #include "ui/compare/FoldBarChartView.h"
-#include "ui/models/ForecastChartView.h"
+#include "ui/charts/ForecastChartPanel.h"
 
 namespace foresight::ui {
 
 namespace {
 
-std::vector<ForecastSegment> foldSegments(const ModelBacktest& m, Frequency f) {
-  std::vector<ForecastSegment> out;
-  for (const FoldOutcome& fold : m.folds)
-    if (fold.ok) out.push_back(ForecastSegment::fromFold(fold, f, 0));
+ModelForecasts foldsOf(const QString& name, const ModelBacktest& m, Frequency f) {
+  ModelForecasts out{name, {}, std::nullopt};
+  for (const FoldOutcome& fold : m.folds) out.folds.push_back(ForecastPiece::fromFold(fold, f));
   return out;
 }
 
 }  // namespace
 
 QWidget* ComparePage::buildResults() {
-  chart_ = new ForecastChartView(this);
+  chart_ = new ForecastChartPanel(this);
   bars_ = new FoldBarChartView(this);
   auto* table = new QTableView(this);
   table->setModel(metrics_);
@@ -64,11 +63,24 @@ QWidget* ComparePage::buildResults() {
   split->addWidget(middle);
   split->addWidget(wordsScroll);
   split->setSizes({4, 4, 2});
-  return split;
+  // The stale marker sits above everything it qualifies.
+  stale_ = new QLabel(this);
+  stale_->setObjectName(QStringLiteral("staleMarker"));
+  stale_->setWordWrap(true);
+  stale_->setFrameShape(QFrame::StyledPanel);
+  stale_->setStyleSheet(QStringLiteral("QLabel#staleMarker { font-weight: bold; padding: 4px; }"));
+  stale_->setVisible(false);
+  auto* results = new QWidget(this);
+  auto* layout = new QVBoxLayout(results);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(stale_);
+  layout->addWidget(split, 1);
+  return results;
 }
 
 void ComparePage::showOutcome(std::shared_ptr<const CompareOutcome> outcome) {
-  chart_->clearModels();
+  chart_->clear();
+  setStale({});
   if (!outcome) {
     metrics_->setComparison(nullptr);
     bars_->setComparison(nullptr, policy_.metric);
@@ -81,15 +93,15 @@ void ComparePage::showOutcome(std::shared_ptr<const CompareOutcome> outcome) {
   metrics_->setComparison(std::shared_ptr<const ComparisonResult>(outcome, &outcome->comparison));
   bars_->setComparison(&c, policy_.metric);
   const TimeSeries& series = comparedSeries_;
-  Eigen::Index firstTest = series.size();
-  for (const FoldOutcome& f : c.challenger.folds) firstTest = std::min(firstTest, f.fold.testBegin);
-  chart_->setActuals(series, std::max<Eigen::Index>(0, firstTest - 3 * c.config.horizon));
+  // Champion and challenger on the same axis, one fold at a time (or all
+  // folds as lines) with the comparison's interval levels.
+  std::vector<ModelForecasts> models;
   if (c.champion)
-    chart_->addModel(tr("champion (v%1)").arg(outcome->champion.version.value_or(0)),
-                     foldSegments(*c.champion, series.frequency));
-  chart_->addModel(tr("challenger"), foldSegments(c.challenger, series.frequency));
-  chart_->setTitle(tr("Champion and challenger on the same folds (bands: %1% interval)")
-                       .arg(c.config.levels.empty() ? 0.0 : c.config.levels.front()));
+    models.push_back(foldsOf(tr("champion (v%1)").arg(outcome->champion.version.value_or(0)), *c.champion,
+                             series.frequency));
+  models.push_back(foldsOf(tr("challenger"), c.challenger, series.frequency));
+  chart_->setData(series, std::move(models), c.config.levels,
+                  tr("Champion and challenger on %1").arg(QString::fromStdString(outcome->seriesName)));
   verdict_->setText(ComparisonText::dieboldMariano(c, policy_.maxPValue));
   decision_->setText(ComparisonText::decision(outcome->decision));
   updateButtons();

@@ -1,12 +1,14 @@
 #include "ui/compare/CompareWork.h"
 
-#include <algorithm>  // std::sort
+#include <algorithm>  // std::sort, std::find, std::any_of
 
+#include "engine/common/Errors.h"
 #include "engine/eval/Comparison.h"
 #include "engine/eval/ModelCandidate.h"
 #include "engine/models/ModelArtifact.h"
 #include "engine/models/ModelFactory.h"
 #include "registry/ModelRegistry.h"
+#include "registry/PolicyVerdict.h"
 #include "registry/RegistryErrors.h"
 
 namespace foresight::ui {
@@ -48,8 +50,39 @@ ChampionInfo CompareWork::champion(const std::string& registryUri, const std::st
     const auto loaded = ModelArtifact::parse(pulled.bytes, model + "/" + std::to_string(*info.version));
     // A panel artifact holds one model per series, all from the same spec.
     if (!loaded.models.empty()) info.spec = loaded.models.front()->specText();
+    // The artifact parsed above, so it is an object with one entry or a panel.
+    const auto doc = nlohmann::json::parse(pulled.bytes, nullptr, false);
+    const auto seriesOf = [](const nlohmann::json& entry) {
+      const auto fit = entry.find("fit");
+      return fit != entry.end() && fit->is_object() ? fit->value("series", std::string()) : std::string();
+    };
+    if (doc.is_object() && doc.contains("panel") && doc["panel"].is_array()) {
+      for (const auto& entry : doc["panel"]) info.series.push_back(seriesOf(entry));
+    } else if (doc.is_object()) {
+      info.series.push_back(seriesOf(doc));
+    }
   }
   return info;
+}
+
+std::size_t CompareWork::pickSeries(const Panel& panel, std::size_t selected, const ChampionInfo& champion) {
+  const auto fittedOn = [&](const std::string& name) {
+    return std::find(champion.series.begin(), champion.series.end(), name) != champion.series.end();
+  };
+  // Artifacts that do not name their series cannot be checked.
+  const bool named = std::any_of(champion.series.begin(), champion.series.end(),
+                                 [](const std::string& s) { return !s.empty(); });
+  if (!champion.version || !named || (selected < panel.series.size() && fittedOn(panel.series[selected].name)))
+    return selected;
+  for (std::size_t i = 0; i < panel.series.size(); ++i)
+    if (fittedOn(panel.series[i].name)) return i;
+  std::string theirs;
+  for (const auto& s : champion.series) theirs += (theirs.empty() ? "'" : ", '") + s + "'";
+  const std::string mine = selected < panel.series.size() ? panel.series[selected].name : std::string("(none)");
+  throw InputError("the champion of " + champion.model + " (version " + std::to_string(*champion.version) +
+                   ") was fitted on the series " + theirs + ", but the selected series is '" + mine +
+                   "' and the session has no series " + theirs +
+                   "; load the champion's series, or compare under another model name for '" + mine + "'");
 }
 
 CompareOutcome CompareWork::compare(const TimeSeries& series, const ChampionInfo& champion,
@@ -72,6 +105,7 @@ CompareOutcome CompareWork::compare(const TimeSeries& series, const ChampionInfo
 nlohmann::json CompareWork::summary(const CompareOutcome& o) {
   const auto& c = o.comparison;
   return {{"source", "foresight-workbench"},
+          {"series", o.seriesName},
           {"champion", o.champion.version ? nlohmann::json{{"version", *o.champion.version}, {"spec", o.champion.spec}}
                                           : nlohmann::json()},
           {"challenger", o.challengerSpec},
@@ -97,7 +131,19 @@ PromoteOutcome CompareWork::promote(const std::string& registryUri, const TimeSe
                   " as when you compared. " + detail;
     return out;
   };
-  // Checked before the push so that losing the usual race leaves no trace.
+  registry::PromoteRequest promote;
+  promote.name = name;
+  promote.expected = outcome.champion.version;
+  promote.reason = reason;
+  promote.comparison = summary(outcome);
+  promote.override = !outcome.decision.promote;
+  for (const PolicyCheck& c : outcome.decision.checks)
+    if (!c.passed) promote.failedRules.push_back({c.rule, c.reason});
+  out.override = promote.override;
+  // The policy's rules (an override needs a reason) and the champion are
+  // checked before the push, so that a refusal or losing the usual race
+  // leaves no trace.
+  registry::PolicyVerdict::checkPromotion(name, promote);
   if (championOf(reg, name) != outcome.champion.version) return conflict("Nothing was changed.");
   cancel.throwIfCancelled();
 
@@ -109,15 +155,9 @@ PromoteOutcome CompareWork::promote(const std::string& registryUri, const TimeSe
   push.artifact = ModelArtifact::toText(ModelArtifact::build({model.get()}, false));
   push.artifactLabel = "workbench: " + outcome.challengerSpec;
   push.tags = {{"source", "foresight-workbench"}};
-  push.backtest = summary(outcome);
+  push.backtest = promote.comparison;
   const auto pushed = reg.push(push);
-
-  registry::PromoteRequest promote;
-  promote.name = name;
   promote.version = pushed.version;
-  promote.expected = outcome.champion.version;
-  promote.reason = reason;
-  promote.comparison = push.backtest;
   try {
     const auto result = reg.promote(promote);
     out.version = result.champion;

@@ -24,11 +24,13 @@ struct ChampionInfo {
   std::string model;             // registered name
   std::optional<int> version;    // nullopt: no champion yet (or no such model)
   std::string spec;              // the champion's spec (empty without one)
+  std::vector<std::string> series;  // the series it was fitted on (one per panel entry)
 };
 
 struct CompareOutcome {
   ChampionInfo champion;         // what was compared against
   std::string challengerSpec;
+  std::string seriesName;        // the series compared on (the champion's own)
   ComparisonResult comparison;
   PromotionDecision decision;
 };
@@ -37,6 +39,7 @@ struct PromoteOutcome {
   bool conflict = false;         // someone else moved the champion first; nothing changed
   std::string message;           // the conflict in words
   int version = 0;               // the pushed version, now champion (when !conflict)
+  bool override = false;         // promoted against the policy's KEEP
   std::optional<int> previous;   // the champion it replaced
   std::optional<int> currentChampion;  // on conflict: who is champion now
 };
@@ -48,6 +51,14 @@ class CompareWork {
   // The model's champion and its spec; no version when the model is not
   // registered yet or has no champion.
   static ChampionInfo champion(const std::string& registryUri, const std::string& model);
+
+  // The series of `panel` to compare on: the champion's own series (the
+  // selected one when the champion was fitted on it, else the panel's series
+  // of the champion's name). Without a champion: the selected one. InputError
+  // naming both series when the panel has none the champion was fitted on:
+  // a champion is never tested against, or replaced by a model of, another
+  // series.
+  static std::size_t pickSeries(const Panel& panel, std::size_t selected, const ChampionInfo& champion);
 
   // Backtests champion (if any) and challenger on the same folds, tests the
   // difference (Diebold-Mariano) and applies `policy`.
@@ -61,7 +72,9 @@ class CompareWork {
   // series, pushes it as a new version with the comparison as its backtest
   // summary, and promotes it expecting that champion. A promotion that
   // loses the race after the push also comes back as a conflict (the new
-  // version stays registered without an alias).
+  // version stays registered without an alias). When the policy said KEEP
+  // the promotion is an override (the registry then needs a non-empty
+  // `reason`) recorded with the rules that failed.
   static PromoteOutcome promote(const std::string& registryUri, const TimeSeries& series,
                                 const CompareOutcome& outcome, const std::string& reason,
                                 const CancellationToken& cancel);

@@ -100,6 +100,8 @@ void WorkbenchSession::setRegistryUri(const QString& uri) {
   Q_EMIT registryUriChanged(uri);
 }
 
+void WorkbenchSession::notifyRegistryChanged() { Q_EMIT registryChanged(); }
+
 void WorkbenchSession::setModel(const QString& reference, std::string artifact) {
   modelReference_ = reference;
   modelArtifact_ = std::move(artifact);

@@ -60,6 +60,10 @@ class WorkbenchSession : public QObject {
   bool removeSeries(const QString& name);
   bool renameSeries(const QString& from, const QString& to);
   void setRegistryUri(const QString& uri);
+  // Tells every page that the registry's content changed (a promotion,
+  // rollback or alias change here, or another process's change noticed by
+  // the RegistryWatcher): they re-read what they show.
+  void notifyRegistryChanged();
   void setModel(const QString& reference, std::string artifact);
   // The name each series had when the panel was built (before renames).
   QStringList builtNames() const { return builtNames_; }
@@ -89,6 +93,8 @@ class WorkbenchSession : public QObject {
   // A new dataset was loaded (findings, source description changed).
   void dataChanged();
   void registryUriChanged(const QString& uri);
+  // The registry's content changed (see notifyRegistryChanged).
+  void registryChanged();
   void modelChanged();
 
  private:
