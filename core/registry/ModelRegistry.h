@@ -61,6 +61,10 @@ class ModelRegistry {
   PromoteResult promote(const PromoteRequest& request);
   // Moves the champion back to the one it replaced, per the history.
   RollbackResult rollback(const std::string& name, const std::string& reason = "");
+  // The version rollback() would make champion, from the model's history:
+  // the champion's moves replayed (a promotion stacks a version, a rollback
+  // unstacks one); nullopt when the history holds none before `current`.
+  static std::optional<int> rollbackTarget(const std::vector<HistoryEvent>& history, int current);
 
   // Archived versions stay pullable but leave "latest" and cannot get aliases.
   // Returns false when the version already was in that state.

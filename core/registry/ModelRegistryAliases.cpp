@@ -79,6 +79,19 @@ PromoteResult ModelRegistry::promote(const PromoteRequest& r) {
   });
 }
 
+std::optional<int> ModelRegistry::rollbackTarget(const std::vector<HistoryEvent>& history, int current) {
+  // Repeated rollbacks walk further back in time: each one unstacks the
+  // promotion it undid.
+  std::vector<int> stack;
+  for (const HistoryEvent& e : history) {
+    if (e.alias != kChampion || !e.toVersion) continue;
+    if (e.action == "promote") stack.push_back(*e.toVersion);
+    else if (e.action == "rollback" && !stack.empty()) stack.pop_back();
+  }
+  if (stack.size() < 2 || stack.back() != current) return std::nullopt;
+  return stack[stack.size() - 2];
+}
+
 RollbackResult ModelRegistry::rollback(const std::string& name, const std::string& reason) {
   requireValidName("model name", name);
   return db_->write([&] {
@@ -86,20 +99,11 @@ RollbackResult ModelRegistry::rollback(const std::string& name, const std::strin
     const std::optional<int> current = aliasTarget(model.id, kChampion);
     if (!current)
       throw InputError("model '" + name + "' has no champion to roll back");
-    // Replay the champion's moves: a promotion stacks a version, a rollback
-    // unstacks one, so repeated rollbacks walk further back in time.
-    QSqlQuery q = db_->run(QStringLiteral("SELECT action, to_version FROM events WHERE model_id = ? AND "
-                                          "alias = ? AND action IN ('promote', 'rollback') ORDER BY id"),
-                           {model.id, text(kChampion)});
-    std::vector<int> stack;
-    while (q.next()) {
-      if (q.value(0).toString() == QStringLiteral("promote")) stack.push_back(q.value(1).toInt());
-      else if (!stack.empty()) stack.pop_back();
-    }
-    if (stack.size() < 2 || stack.back() != *current)
+    const std::optional<int> back = rollbackTarget(readHistory(model.id, name), *current);
+    if (!back)
       throw InputError("model '" + name + "': the history holds no earlier champion to go back to from version " +
                            std::to_string(*current) + "; promote a version explicitly");
-    const int previous = stack[stack.size() - 2];
+    const int previous = *back;
     const VersionRow target = requireVersion(model, name, previous);
     if (target.archived)
       throw InputError("model '" + name + "': the previous champion, version " + std::to_string(previous) +
