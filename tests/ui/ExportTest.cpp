@@ -1,10 +1,14 @@
 // Exports: charts as PNG and SVG, and the Power BI CSV byte-identical to
 // `foresight export powerbi` for the same registry, data and run id.
+#include <QChartView>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QUrl>
 #include <QtTest/QtTest>
 
 #include "TestSupport.h"
@@ -33,6 +37,12 @@ class ExportTest : public QObject {
     const QString svg = QString::fromStdString((f.dir / "chart.svg").string());
     QVERIFY(window.exportChart(png));
     QVERIFY(fileBytes(png).startsWith("\x89PNG"));
+    // Twice the screen resolution of the chart shown.
+    QChartView* shown = nullptr;
+    for (QChartView* v : window.findChildren<QChartView*>())
+      if (v->isVisible() && !shown) shown = v;
+    QVERIFY(shown);
+    QCOMPARE(QImage(png).size(), shown->size() * ChartExport::kPngScale);
     QVERIFY(ChartExport::svgAvailable());
     QVERIFY(window.exportChart(svg));
     QVERIFY(fileBytes(svg).contains("<svg"));
@@ -63,6 +73,10 @@ class ExportTest : public QObject {
     QVERIFY(finished.wait(60000));
     QVERIFY2(finished.front().at(1).value<JobOutcome>().succeeded(),
              qPrintable(dialog.findChild<QLabel*>(QStringLiteral("status"))->text()));
+    // The finished export names its file and offers its folder.
+    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("status"))->text().contains(QDir::toNativeSeparators(gui)));
+    QVERIFY(dialog.openFolderButton()->isVisibleTo(&dialog));
+    QCOMPARE(dialog.writtenFolder(), QUrl::fromLocalFile(QString::fromStdString(f.dir.string())));
 
     const QString cli = QString::fromStdString((f.dir / "cli.csv").string());
     const QString failed = test::cliExportPowerBi(QStringLiteral(FORESIGHT_CLI), QStringLiteral("revenue"), data,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QChart>
+#include <QColor>
 #include <QPalette>
 
 namespace foresight::ui {
@@ -10,6 +11,9 @@ namespace foresight::ui {
 class ChartPalette {
  public:
   static void apply(QChart& chart, const QPalette& palette);
+  // The i-th series colour (models, champion and challenger): the same in
+  // every chart and page, readable on light and dark backgrounds.
+  static QColor seriesColor(int i);
 };
 
 }  // namespace foresight::ui

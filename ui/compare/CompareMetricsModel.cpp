@@ -3,26 +3,27 @@
 #include <cmath>  // std::isfinite, std::fabs
 
 #include "ui/models/MetricDescriptions.h"
+#include "ui/format/NumberFormat.h"
 #include "ui/models/MetricFormat.h"
 
 namespace foresight::ui {
 
 QString CompareMetricsModel::change(const MetricKey& key, double champion, double challenger) {
-  if (!std::isfinite(champion) || !std::isfinite(challenger)) return QStringLiteral("n/a");
+  const NumberFormat format;
+  if (!std::isfinite(champion) || !std::isfinite(challenger)) return NumberFormat::missing();
   const auto sign = [](double d) { return d >= 0 ? QStringLiteral("+") : QString(); };
   // Losses change relatively; coverage in percentage points; R² and bias
   // (which may be near zero or negative) as plain differences.
   if (key.isLoss()) {
-    if (champion == 0.0) return QStringLiteral("n/a");
+    if (champion == 0.0) return NumberFormat::missing();
     const double pct = 100.0 * (challenger - champion) / std::fabs(champion);
-    return sign(pct) + QString::number(pct, 'f', 1) + QLatin1Char('%');
+    return sign(pct) + format.fixed(pct, 1) + QLatin1Char('%');
   }
   if (key.metric == Metric::Coverage) {
     const double pp = 100.0 * (challenger - champion);
-    return sign(pp) + QString::number(pp, 'f', 1) + QStringLiteral(" pp");
+    return sign(pp) + format.fixed(pp, 1) + QStringLiteral(" pp");
   }
-  const double d = challenger - champion;
-  return sign(d) + formatMetric(key, d);
+  return format.signedMetric(key, challenger - champion);
 }
 
 CompareMetricsModel::CompareMetricsModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -67,8 +68,8 @@ QVariant CompareMetricsModel::data(const QModelIndex& index, int role) const {
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
     case kMetric: return MetricDescriptions::title(key);
-    case kChampion: return comparison_->hasChampion() ? formatSpread(key, champion) : tr("no champion");
-    case kChallenger: return formatSpread(key, challenger);
+    case kChampion: return comparison_->hasChampion() ? NumberFormat().metricSpread(key, champion.mean, champion.std) : tr("no champion");
+    case kChallenger: return NumberFormat().metricSpread(key, challenger.mean, challenger.std);
     default: return change(key, champion.mean, challenger.mean);
   }
 }

@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include "ui/format/NumberFormat.h"
+
 namespace foresight::ui {
 
 namespace {
@@ -16,10 +18,12 @@ QString ComparisonText::dieboldMariano(const ComparisonResult& c, double alpha) 
   const DieboldMarianoResult& dm = c.dm;
   if (!dm.defined)
     return tr("The Diebold-Mariano test is undefined here: %1").arg(QString::fromStdString(dm.note));
+  const NumberFormat f;
+  const QString p = f.pValue(dm.pValue);
   const QString numbers = tr("(DM = %1, p %2, %3 paired errors, %4 loss)")
-                              .arg(dm.statistic, 0, 'f', 2)
-                              .arg(dm.pValue < 1e-4 ? QStringLiteral("< 0.0001") : QStringLiteral("= ") + QString::number(dm.pValue, 'f', 4))
-                              .arg(dm.n)
+                              .arg(f.fixed(dm.statistic, 2))
+                              .arg(p.startsWith(QLatin1Char('<')) ? p : QStringLiteral("= ") + p)
+                              .arg(f.integer(dm.n))
                               .arg(QString::fromLatin1(dmLossName(dm.loss).data()));
   const bool significant = dm.pValue <= alpha;
   QString verdict;

@@ -8,7 +8,6 @@
 #include <cmath>      // std::isfinite
 
 #include "ui/charts/ChartPalette.h"
-#include "ui/models/ForecastChartView.h"
 #include "ui/models/MetricDescriptions.h"
 
 namespace foresight::ui {
@@ -45,11 +44,11 @@ void FoldBarChartView::setComparison(const ComparisonResult* comparison, const M
   auto* series = new QBarSeries;
   if (comparison->champion) {
     QBarSet* set = barsOf(*comparison->champion, metric, tr("champion"), top);
-    set->setColor(ForecastChartView::colorFor(0));
+    set->setColor(ChartPalette::seriesColor(0));
     series->append(set);
   }
   QBarSet* challenger = barsOf(comparison->challenger, metric, tr("challenger"), top);
-  challenger->setColor(ForecastChartView::colorFor(1));
+  challenger->setColor(ChartPalette::seriesColor(1));
   series->append(challenger);
   c->addSeries(series);
   QStringList folds;

@@ -1,5 +1,7 @@
 #include "ui/explore/ExploreAnalysis.h"
 
+#include "ui/format/NumberFormat.h"
+
 #include <cmath>
 #include <exception>
 #include <map>
@@ -41,7 +43,10 @@ TimeSeries like(const TimeSeries& s, Eigen::VectorXd values) {
   return out;
 }
 
-QString p(double v) { return v < 0.001 ? QStringLiteral("< 0.001") : QStringLiteral("= %1").arg(v, 0, 'f', 3); }
+QString p(double v) {
+  const NumberFormat f;
+  return v < 0.001 ? QStringLiteral("< ") + f.fixed(0.001, 3) : QStringLiteral("= ") + f.fixed(v, 3);
+}
 
 }  // namespace
 
@@ -143,6 +148,7 @@ ExploreAnalysis ExploreAnalysis::of(const TimeSeries& input) {
 
 QString ExploreAnalysis::verdict() const {
   QStringList lines;
+  const NumberFormat f;
   const bool adfStationary = adf && adf->pValue < 0.05;
   const bool kpssStationary = kpss && kpss->pValue >= 0.05;
   if (adf) {
@@ -151,21 +157,22 @@ QString ExploreAnalysis::verdict() const {
                                    "looks stationary around a constant level.")
                   : QStringLiteral("ADF: statistic %1, p %2 with %3 lags — cannot reject a unit root at 5%: the "
                                    "level wanders; differencing (or a trend model) is likely needed."))
-                 .arg(adf->statistic, 0, 'f', 3)
+                 .arg(f.fixed(adf->statistic, 3))
                  .arg(p(adf->pValue))
                  .arg(adf->usedLag);
   } else {
     lines << QStringLiteral("ADF: not computed (%1).").arg(adfError);
   }
   if (kpss) {
-    const QString pk = kpss->pValue >= 0.10 ? QStringLiteral(">= 0.10")
-                       : kpss->pValue <= 0.01 ? QStringLiteral("<= 0.01")
-                                              : QStringLiteral("= %1").arg(kpss->pValue, 0, 'f', 3);
+    // KPSS p-values come from a table that ends at 0.01 and 0.10.
+    const QString pk = kpss->pValue >= 0.10 ? QStringLiteral(">= ") + f.fixed(0.10, 2)
+                       : kpss->pValue <= 0.01 ? QStringLiteral("<= ") + f.fixed(0.01, 2)
+                                              : QStringLiteral("= ") + f.fixed(kpss->pValue, 3);
     lines << (kpssStationary
                   ? QStringLiteral("KPSS: statistic %1, p %2 — does not reject level stationarity at 5%.")
                   : QStringLiteral("KPSS: statistic %1, p %2 — rejects level stationarity at 5%: the level "
                                    "shifts or trends."))
-                 .arg(kpss->statistic, 0, 'f', 3)
+                 .arg(f.fixed(kpss->statistic, 3))
                  .arg(pk);
   } else {
     lines << QStringLiteral("KPSS: not computed (%1).").arg(kpssError);
@@ -176,7 +183,7 @@ QString ExploreAnalysis::verdict() const {
     else if (adfStationary) lines << QStringLiteral("Together: they disagree — stationary around a trend or with a level shift is likely; look at the decomposition.");
     else lines << QStringLiteral("Together: they disagree — too little data to tell; prefer models that handle both.");
   }
-  if (filledGaps > 0) lines << QStringLiteral("(%1 missing periods were interpolated for these statistics.)").arg(filledGaps);
+  if (filledGaps > 0) lines << QStringLiteral("(%1 missing periods were interpolated for these statistics.)").arg(f.integer(filledGaps));
   return lines.join(QLatin1Char('\n'));
 }
 

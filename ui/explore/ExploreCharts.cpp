@@ -31,46 +31,6 @@ QStringList monthNames() {
 
 }  // namespace
 
-void ExploreCharts::fillCorrelogram(QChart& chart, const QString& title, const Eigen::VectorXd& values, double band) {
-  reset(chart, title);
-  auto* set = new QBarSet(title);
-  QStringList lags;
-  double extent = band;
-  for (Eigen::Index i = 0; i < values.size(); ++i) {
-    const double v = std::isfinite(values[i]) ? values[i] : 0.0;
-    *set << v;
-    lags << QString::number(i + 1);
-    extent = std::max(extent, std::fabs(v));
-  }
-  auto* bars = new QBarSeries;
-  bars->append(set);
-  bars->setBarWidth(0.4);
-  chart.addSeries(bars);
-  auto* x = new QBarCategoryAxis;
-  x->append(lags);
-  x->setTitleText(QStringLiteral("lag"));
-  auto* y = new QValueAxis;
-  y->setRange(-std::min(1.0, extent * 1.1), std::min(1.0, extent * 1.1));
-  chart.addAxis(x, Qt::AlignBottom);
-  chart.addAxis(y, Qt::AlignLeft);
-  bars->attachAxis(x);
-  bars->attachAxis(y);
-  // The band: values inside it are what white noise gives 95% of the time.
-  for (double level : {band, -band}) {
-    auto* line = new QLineSeries;
-    line->setName(level > 0 ? QStringLiteral("95% band") : QString());
-    line->append(-0.5, level);
-    line->append(static_cast<double>(values.size()) - 0.5, level);
-    QPen pen(Qt::blue);
-    pen.setStyle(Qt::DashLine);
-    line->setPen(pen);
-    chart.addSeries(line);
-    line->attachAxis(x);
-    line->attachAxis(y);
-  }
-  chart.legend()->setVisible(false);
-}
-
 void ExploreCharts::fillWeekdays(QChart& chart, const QVector<double>& means) {
   reset(chart, QStringLiteral("Mean by weekday"));
   auto* set = new QBarSet(QStringLiteral("mean"));

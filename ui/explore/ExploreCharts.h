@@ -1,5 +1,5 @@
-// Chart builders of the Explore page: correlogram bars with their
-// confidence band, the weekday profile and the month-by-year seasonal plot.
+// Chart builders of the Explore page: the weekday profile and the
+// month-by-year seasonal plot (correlograms: ui/charts/Correlogram).
 #pragma once
 
 #include <Eigen/Core>
@@ -11,8 +11,6 @@ namespace foresight::ui {
 
 class ExploreCharts {
  public:
-  // Bars at lags 1..n with dashed lines at +-band.
-  static void fillCorrelogram(QChart& chart, const QString& title, const Eigen::VectorXd& values, double band);
   // Mean per weekday (Monday first).
   static void fillWeekdays(QChart& chart, const QVector<double>& means);
   // One line per year over January..December.

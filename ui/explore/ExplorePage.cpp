@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 
 #include "ui/charts/ChartPalette.h"
+#include "ui/charts/Correlogram.h"
 #include "ui/explore/ExploreCharts.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/session/WorkbenchSession.h"
@@ -59,6 +60,9 @@ ExplorePage::ExplorePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   verdict_->setFrameShape(QFrame::StyledPanel);
   verdict_->setMargin(6);
   layout->addWidget(verdict_);
+  for (TimeSeriesChartView* v : {observed_, trend_, remainder_})
+    connect(v, &TimeSeriesChartView::dateRangeChanged, this,
+            [this, v](qreal from, qreal to) { followDateRange(v, from, to); });
   connect(tabs_, &QTabWidget::currentChanged, this, [this] {
     for (QChartView* v : {acf_, pacf_, weekdays_, months_}) TimeSeriesChartView::relayoutAxes(*v->chart());
   });
@@ -66,6 +70,16 @@ ExplorePage::ExplorePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
     dirty_ = true;
     if (isVisible()) analyse();
   });
+}
+
+void ExplorePage::followDateRange(TimeSeriesChartView* source, qreal from, qreal to) {
+  if (syncing_) return;
+  syncing_ = true;
+  for (TimeSeriesChartView* v : {observed_, trend_, remainder_})
+    if (v != source) v->setDateRange(from, to);
+  const qreal window = kSeasonalCycles * cycleDays_;
+  if (cycleDays_ > 0) seasonal_->setDateRange(to - from > 2.0 * window ? to - window : from, to);
+  syncing_ = false;
 }
 
 QChartView* ExplorePage::makeChartView() {
@@ -134,8 +148,16 @@ void ExplorePage::show(const ExploreAnalysis& a) {
     view->setVisible(!series->empty());
     if (!series->empty()) view->addLine(titles[i], *series, accent);
   }
-  ExploreCharts::fillCorrelogram(*acf_->chart(), tr("ACF"), a.acf, a.band);
-  ExploreCharts::fillCorrelogram(*pacf_->chart(), tr("PACF"), a.pacf, a.band);
+  // One seasonal cycle in days: the period in observations times their spacing.
+  const Date start = a.series.start;
+  cycleDays_ = a.seasonal.empty() || a.period < 2
+                   ? 0.0
+                   : static_cast<qreal>(advancePeriod(a.series.frequency, start, a.period) - start);
+  if (cycleDays_ > 0)
+    seasonal_->setTitle(tr("Seasonal (period %1; the last %2 cycles of the range above)").arg(a.period).arg(kSeasonalCycles));
+  followDateRange(observed_, observed_->dateAxis()->min(), observed_->dateAxis()->max());
+  Correlogram::fill(*acf_->chart(), tr("ACF"), a.acf, a.band, a.period);
+  Correlogram::fill(*pacf_->chart(), tr("PACF"), a.pacf, a.band, a.period);
   weekdays_->setVisible(!a.weekdayMean.isEmpty());
   if (!a.weekdayMean.isEmpty()) ExploreCharts::fillWeekdays(*weekdays_->chart(), a.weekdayMean);
   months_->setVisible(!a.years.isEmpty());

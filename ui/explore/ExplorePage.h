@@ -40,10 +40,17 @@ class ExplorePage : public QWidget {
  private:
   void show(const ExploreAnalysis& a);
   QChartView* makeChartView();
+  // Observed, trend and remainder share one date range (zoom or pan one,
+  // the others follow); the seasonal panel shows the last kSeasonalCycles
+  // cycles of it, so a weekly pattern over years is not a solid band.
+  void followDateRange(TimeSeriesChartView* source, qreal from, qreal to);
+  static constexpr int kSeasonalCycles = 4;
 
   WorkbenchSession& session_;
   JobRunner& jobs_;
   bool dirty_ = true;
+  bool syncing_ = false;
+  qreal cycleDays_ = 0;  // one seasonal cycle in days (0: no decomposition)
   std::shared_ptr<ExploreAnalysis> analysis_;
   QTabWidget* tabs_;
   TimeSeriesChartView* observed_;

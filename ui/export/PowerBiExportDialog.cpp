@@ -1,7 +1,10 @@
 #include "ui/export/PowerBiExportDialog.h"
 
+#include <QDesktopServices>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -10,6 +13,7 @@
 
 #include "pipeline/RunId.h"
 #include "registry/ModelRegistry.h"
+#include "ui/format/NumberFormat.h"
 #include "ui/jobs/JobRunner.h"
 #include "ui/session/WorkbenchSession.h"
 #include "ui/settings/WorkbenchSettings.h"
@@ -18,7 +22,8 @@ namespace foresight::ui {
 
 PowerBiExportDialog::PowerBiExportDialog(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
     : QDialog(parent), session_(session), jobs_(jobs), model_(new QComboBox(this)), horizon_(new QSpinBox(this)),
-      levels_(new QLineEdit(this)), runId_(new QLineEdit(this)), out_(new QLineEdit(this)), status_(new QLabel(this)) {
+      levels_(new QLineEdit(this)), runId_(new QLineEdit(this)), out_(new QLineEdit(this)), status_(new QLabel(this)),
+      openFolder_(new QPushButton(tr("Open &folder"), this)) {
   setWindowTitle(tr("Export Power BI CSV"));
   // Named for tests and accessibility tools.
   model_->setObjectName(QStringLiteral("model"));
@@ -27,6 +32,7 @@ PowerBiExportDialog::PowerBiExportDialog(WorkbenchSession& session, JobRunner& j
   runId_->setObjectName(QStringLiteral("runId"));
   out_->setObjectName(QStringLiteral("out"));
   status_->setObjectName(QStringLiteral("status"));
+  openFolder_->setObjectName(QStringLiteral("openFolder"));
   auto* form = new QFormLayout(this);
   model_->setEditable(true);
   if (!session.modelReference().isEmpty()) model_->addItem(session.modelReference());
@@ -59,8 +65,16 @@ PowerBiExportDialog::PowerBiExportDialog(WorkbenchSession& session, JobRunner& j
   form->addRow(tr("&Run id:"), runId_);
   form->addRow(tr("&Output:"), outRow);
   status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   form->addRow(status_);
+  openFolder_->setVisible(false);
+  openFolder_->setToolTip(tr("Show the folder of the written CSV in the file manager"));
+  connect(openFolder_, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(writtenFolder_); });
+  form->addRow(openFolder_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  okButton_ = buttons->button(QDialogButtonBox::Ok);
+  cancelButton_ = buttons->button(QDialogButtonBox::Cancel);
+  okButton_->setText(tr("&Export"));
   connect(buttons, &QDialogButtonBox::accepted, this, &PowerBiExportDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   form->addRow(buttons);
@@ -99,13 +113,17 @@ void PowerBiExportDialog::accept() {
           status_->setText(outcome.message);
           return;
         }
-        status_->setText(tr("Wrote %1 actual and %2 forecast rows of %3 v%4 to %5")
-                             .arg(summary->actualRows)
-                             .arg(summary->forecastRows)
+        const QFileInfo written(r.outFile);
+        status_->setText(tr("Wrote %1 actual and %2 forecast rows of %3 v%4 to\n%5")
+                             .arg(NumberFormat().integer(static_cast<long long>(summary->actualRows)))
+                             .arg(NumberFormat().integer(static_cast<long long>(summary->forecastRows)))
                              .arg(summary->model)
                              .arg(summary->version)
-                             .arg(r.outFile));
-        QDialog::accept();
+                             .arg(QDir::toNativeSeparators(written.absoluteFilePath())));
+        // Stay open on the result: where the file went and a way to get there.
+        writtenFolder_ = QUrl::fromLocalFile(written.absolutePath());
+        openFolder_->setVisible(true);
+        cancelButton_->setText(tr("&Close"));
       },
       this);
 }

@@ -1,12 +1,16 @@
 // Asks for what the Power BI export needs (registered model, horizon,
-// levels, run id, output file) and runs it in the background.
+// levels, run id, output file) and runs it in the background. When it is
+// done the dialog stays open on the written file's path with an "Open
+// folder" button (the file manager, where Power BI users pick the file up).
 #pragma once
 
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QUrl>
 
 #include "ui/export/PowerBiExporter.h"
 
@@ -21,6 +25,9 @@ class PowerBiExportDialog : public QDialog {
   PowerBiExportDialog(WorkbenchSession& session, JobRunner& jobs, QWidget* parent = nullptr);
   PowerBiExportRequest request() const;
   void accept() override;
+  // The folder of the last written file (empty before a successful export).
+  QUrl writtenFolder() const { return writtenFolder_; }
+  QPushButton* openFolderButton() const { return openFolder_; }
 
  private:
   WorkbenchSession& session_;
@@ -31,6 +38,10 @@ class PowerBiExportDialog : public QDialog {
   QLineEdit* runId_;
   QLineEdit* out_;
   QLabel* status_;
+  QPushButton* openFolder_;
+  QPushButton* okButton_ = nullptr;
+  QPushButton* cancelButton_ = nullptr;
+  QUrl writtenFolder_;
 };
 
 }  // namespace foresight::ui

@@ -1,7 +1,7 @@
 #include "ui/models/FoldDetailsModel.h"
 
 #include "ui/models/MetricDescriptions.h"
-#include "ui/models/MetricFormat.h"
+#include "ui/format/NumberFormat.h"
 
 namespace foresight::ui {
 
@@ -43,7 +43,7 @@ QVariant FoldDetailsModel::data(const QModelIndex& index, int role) const {
   if (c >= kFixed) {
     const MetricKey& key = metrics_[static_cast<std::size_t>(c - kFixed)];
     const double v = f.ok ? f.metrics.value(key) : MetricValues::kNaN;
-    if (role == Qt::DisplayRole) return formatMetric(key, v);
+    if (role == Qt::DisplayRole) return NumberFormat().metric(key, v);
     if (role == Qt::ToolTipRole) {
       QStringList notes;
       for (const auto& n : f.metrics.notes) notes << QString::fromStdString(n);

@@ -2,6 +2,7 @@
 
 #include <cmath>  // std::isfinite
 
+#include "ui/format/NumberFormat.h"
 #include "ui/models/MetricDescriptions.h"
 #include "ui/models/MetricFormat.h"
 
@@ -76,7 +77,7 @@ int LeaderboardModel::rankOf(const ModelBacktest& m) const {
 QVariant LeaderboardModel::metricData(const ModelBacktest& m, const MetricKey& key, int role) const {
   const Spread s = m.summary.get(key);
   switch (role) {
-    case Qt::DisplayRole: return formatSpread(key, s);
+    case Qt::DisplayRole: return NumberFormat().metricSpread(key, s.mean, s.std);
     case Qt::ToolTipRole: return spreadTooltip(key, s, m.summary.notes());
     case kSortRole: return std::isfinite(s.mean) ? QVariant(key.badness(s.mean)) : QVariant();
     case Qt::TextAlignmentRole: return QVariant(Qt::AlignRight | Qt::AlignVCenter);

@@ -15,7 +15,6 @@
 #include "ui/models/BacktestSettingsWidget.h"
 #include "ui/models/FoldDetailsModel.h"
 #include "ui/models/LeaderboardModel.h"
-#include "ui/models/ModelToggleModel.h"
 #include "ui/models/SpecPicker.h"
 #include "ui/session/WorkbenchSession.h"
 
@@ -33,8 +32,7 @@ ModelsPage::ModelsPage(WorkbenchSession& session, JobRunner& jobs, QWidget* pare
       status_(new QLabel(this)),
       leaderboard_(new LeaderboardModel(this)),
       proxy_(new QSortFilterProxyModel(this)),
-      folds_(new FoldDetailsModel(this)),
-      toggles_(new ModelToggleModel(this)) {
+      folds_(new FoldDetailsModel(this)) {
   proxy_->setSourceModel(leaderboard_);
   proxy_->setSortRole(LeaderboardModel::kSortRole);
   progress_->setRange(0, 1000);

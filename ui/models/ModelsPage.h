@@ -1,6 +1,7 @@
 // The Models page: choose specs and backtest settings, run the backtest in
 // the background (progress, cancel), then read the sortable leaderboard with
-// per-fold details, the forecasts chart (toggled per model) and residual
+// per-fold details, the forecasts chart (forecast ahead or backtest folds;
+// the legend shows or hides each model) and residual
 // diagnostics. The numbers come from the engine (ModelsRun).
 #pragma once
 
@@ -24,11 +25,10 @@ namespace foresight::ui {
 
 class BacktestSettingsWidget;
 class FoldDetailsModel;
-class ForecastChartView;
+class ForecastChartPanel;
 class Job;
 class JobRunner;
 class LeaderboardModel;
-class ModelToggleModel;
 class ResidualsView;
 class SpecPicker;
 class WorkbenchSession;
@@ -59,8 +59,7 @@ class ModelsPage : public QWidget {
   LeaderboardModel* leaderboardSource() const { return leaderboard_; }
   QTableView* leaderboardView() const { return table_; }
   FoldDetailsModel* foldDetailsModel() const { return folds_; }
-  ForecastChartView* forecastChart() const { return chart_; }
-  ModelToggleModel* modelToggles() const { return toggles_; }
+  ForecastChartPanel* forecastChart() const { return chart_; }
   ResidualsView* residualsView() const { return residuals_; }
   // The last completed run; null before the first.
   std::shared_ptr<const ModelsRun> lastRun() const { return run_; }
@@ -95,9 +94,8 @@ class ModelsPage : public QWidget {
   LeaderboardModel* leaderboard_;
   QSortFilterProxyModel* proxy_;
   FoldDetailsModel* folds_;
-  ModelToggleModel* toggles_;
   QTableView* table_ = nullptr;
-  ForecastChartView* chart_ = nullptr;
+  ForecastChartPanel* chart_ = nullptr;
   ResidualsView* residuals_ = nullptr;
 };
 

@@ -1,21 +1,20 @@
 // The Models page's results half: leaderboard with fold details, forecasts
-// chart with per-model toggles, residual diagnostics.
+// chart (the legend toggles models), residual diagnostics.
 #include <QHeaderView>
 #include <QLabel>
-#include <QListView>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <algorithm>  // std::max
+#include <optional>
+#include <vector>
 
 #include "engine/common/Errors.h"
 #include "ui/models/BacktestSettingsWidget.h"
 #include "ui/models/FoldDetailsModel.h"
-#include "ui/models/ForecastChartView.h"
+#include "ui/charts/ForecastChartPanel.h"
 #include "ui/models/LeaderboardModel.h"
-#include "ui/models/ModelToggleModel.h"
 #include "ui/models/ModelsPage.h"
 #include "ui/models/ResidualsView.h"
 
@@ -42,17 +41,8 @@ QWidget* ModelsPage::buildResultsTabs() {
   connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) { showFoldsOf(current); });
 
-  chart_ = new ForecastChartView(this);
-  auto* toggleList = new QListView(this);
-  toggleList->setModel(toggles_);
-  toggleList->setMaximumWidth(220);
-  toggleList->setToolTip(tr("Tick the models whose forecasts the chart shows"));
-  connect(toggles_, &ModelToggleModel::toggled, chart_, &ForecastChartView::setModelVisible);
-  auto* chartPage = new QSplitter(this);
-  chartPage->addWidget(chart_);
-  chartPage->addWidget(toggleList);
-  chartPage->setStretchFactor(0, 4);
-  tabs->addTab(chartPage, tr("&Forecasts"));
+  chart_ = new ForecastChartPanel(this);
+  tabs->addTab(chart_, tr("&Forecasts"));
 
   residuals_ = new ResidualsView(this);
   tabs->addTab(residuals_, tr("R&esiduals"));
@@ -68,11 +58,10 @@ void ModelsPage::showFoldsOf(const QModelIndex& proxyIndex) {
 
 void ModelsPage::applyRun(std::shared_ptr<const ModelsRun> run) {
   run_ = std::move(run);
-  chart_->clearModels();
   if (!run_) {
+    chart_->clear();
     leaderboard_->clear();
     folds_->setModel(nullptr, {});
-    toggles_->setModels({}, {});
     residuals_->setRun(nullptr);
     return;
   }
@@ -85,32 +74,24 @@ void ModelsPage::applyRun(std::shared_ptr<const ModelsRun> run) {
   }
   table_->sortByColumn(LeaderboardModel::kRankColumn, Qt::AscendingOrder);
 
-  // Chart: some history before the first fold, then each model's fold
-  // forecasts and its forecast past the data, banded by the first level.
+  // Chart: every model's forecast ahead and its folds; the best model is
+  // drawn, the others wait in the legend.
   const TimeSeries& series = run_->series;
-  Eigen::Index firstTest = series.size();
-  for (const auto& m : backtest->models)
-    for (const auto& f : m.folds) firstTest = std::min(firstTest, f.fold.testBegin);
-  chart_->setActuals(series, std::max<Eigen::Index>(0, firstTest - 3 * backtest->config.horizon));
-  QStringList names;
-  QList<QColor> colors;
+  std::vector<ModelForecasts> forecasts;
   for (std::size_t i = 0; i < backtest->models.size(); ++i) {
     const ModelBacktest& m = backtest->models[i];
-    std::vector<ForecastSegment> segments;
-    for (const auto& f : m.folds)
-      if (f.ok) segments.push_back(ForecastSegment::fromFold(f, series.frequency, 0));
-    if (i < run_->fits.size() && run_->fits[i].ok) segments.push_back(ForecastSegment::fromForecast(run_->fits[i].forecast, 0));
-    const QString name = QString::fromStdString(m.label);
-    chart_->addModel(name, segments);
-    names << name;
-    colors << ForecastChartView::colorFor(static_cast<int>(i));
+    ModelForecasts f{QString::fromStdString(m.label), {}, std::nullopt};
+    for (const FoldOutcome& fold : m.folds) f.folds.push_back(ForecastPiece::fromFold(fold, series.frequency));
+    if (i < run_->fits.size() && run_->fits[i].ok) f.ahead = ForecastPiece::fromForecast(run_->fits[i].forecast);
+    forecasts.push_back(std::move(f));
   }
-  chart_->setTitle(tr("%1: actuals, backtest forecasts and the forecast ahead (bands: %2% interval)")
-                       .arg(QString::fromStdString(series.name))
-                       .arg(backtest->config.levels.empty() ? 0.0 : backtest->config.levels.front()));
-  toggles_->setModels(names, colors);
+  chart_->setData(series, std::move(forecasts), backtest->config.levels, QString::fromStdString(series.name));
   residuals_->setRun(run_);
   if (proxy_->rowCount() > 0) table_->selectRow(0);
+  const QString bestLabel = proxy_->rowCount() > 0
+                                ? proxy_->index(0, 0).data(LeaderboardModel::kLabelRole).toString()
+                                : QString();
+  if (!bestLabel.isEmpty()) chart_->setShownModels({bestLabel});
   const QString best = bestSpec();
   status_->setText(best.isEmpty() ? tr("Backtest done; no model completed a fold.")
                                   : tr("Backtest done. Best by %1: %2")

@@ -15,6 +15,8 @@ class QLabel;
 
 namespace foresight::ui {
 
+class TimeSeriesChartView;
+
 class ResidualsView : public QWidget {
   Q_OBJECT
  public:
@@ -41,7 +43,7 @@ class ResidualsView : public QWidget {
 
   std::shared_ptr<const ModelsRun> run_;
   QComboBox* models_;
-  QChartView* residualChart_;
+  TimeSeriesChartView* residualChart_;
   QChartView* acfChart_;
   QLabel* verdict_;
 };

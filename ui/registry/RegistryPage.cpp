@@ -8,45 +8,10 @@
 #include <QVBoxLayout>
 
 #include "ui/jobs/JobRunner.h"
+#include "ui/registry/VersionDetails.h"
 #include "ui/session/WorkbenchSession.h"
 
 namespace foresight::ui {
-
-namespace {
-
-QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
-
-QString versionHtml(const registry::VersionRecord& v) {
-  QString out = QStringLiteral("<h3>%1 / %2</h3>").arg(html(v.model)).arg(v.version);
-  out += QStringLiteral("<p><b>Spec:</b> %1 &nbsp; <b>Type:</b> %2 &nbsp; <b>Series:</b> %3 (%4)</p>")
-             .arg(html(v.spec), html(v.modelType))
-             .arg(v.seriesCount)
-             .arg(html(v.frequency));
-  out += QStringLiteral("<p><b>Trained on:</b> %1 .. %2 &nbsp; <b>Data SHA-256:</b> <tt>%3</tt></p>")
-             .arg(html(v.trainStart), html(v.trainEnd), html(v.dataSha256.substr(0, 16)));
-  out += QStringLiteral("<h4>Metrics</h4><table cellspacing=6>");
-  if (v.metrics.is_object())
-    for (const auto& [key, value] : v.metrics.items())
-      out += QStringLiteral("<tr><td title=\"%1\"><b>%2</b></td><td>%3</td><td><i>%1</i></td></tr>")
-                 .arg(RegistryVersionsModel::metricTooltip(QString::fromStdString(key)).toHtmlEscaped(), html(key),
-                      html(value.dump()));
-  out += QStringLiteral("</table>");
-  out += QStringLiteral("<h4>Parameters</h4><pre>%1</pre>").arg(html(v.params.dump(2)));
-  if (!v.backtest.is_null()) out += QStringLiteral("<h4>Backtest</h4><pre>%1</pre>").arg(html(v.backtest.dump(2)));
-  const registry::Lineage& l = v.lineage;
-  out += QStringLiteral("<h4>Lineage</h4><table cellspacing=6>");
-  const std::pair<const char*, const std::string*> rows[] = {
-      {"Pushed at", &v.createdAt}, {"Tool version", &l.toolVersion}, {"User", &l.user}, {"Host", &l.host},
-      {"Command", &l.commandLine}, {"CI run", &l.ciRunId},       {"Git commit", &l.gitCommit},
-      {"Artifact SHA-256", &v.sha256}};
-  for (const auto& [label, value] : rows)
-    if (!value->empty())
-      out += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(QString::fromUtf8(label), html(*value));
-  out += QStringLiteral("</table>");
-  return out;
-}
-
-}  // namespace
 
 RegistryPage::RegistryPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
     : QWidget(parent),
@@ -206,7 +171,7 @@ void RegistryPage::apply(const RegistrySnapshot& s, int version) {
 
 void RegistryPage::showVersion() {
   const registry::VersionRecord* v = versions_.versionAt(versionsView_->currentIndex().row());
-  details_->setHtml(v ? versionHtml(*v) : QString());
+  details_->setHtml(v ? VersionDetails::html(*v) : QString());
 }
 
 void RegistryPage::report(const QString& text, bool error) {

@@ -1,5 +1,8 @@
 #include "ui/registry/RegistryVersionsModel.h"
 
+#include "ui/format/NumberFormat.h"
+#include "ui/registry/VersionDetails.h"
+
 #include <QFont>
 #include <QLatin1String>
 #include <QLocale>
@@ -67,12 +70,14 @@ QVariant RegistryVersionsModel::data(const QModelIndex& index, int role) const {
     case SpecColumn: return QString::fromStdString(v->spec);
     case TrainedColumn:
       return QStringLiteral("%1 .. %2").arg(QString::fromStdString(v->trainStart), QString::fromStdString(v->trainEnd));
-    case CreatedColumn: return QString::fromStdString(v->createdAt);
+    case CreatedColumn:
+      return role == Qt::UserRole ? QVariant(QString::fromStdString(v->createdAt))
+                                  : QVariant(NumberFormat().timestamp(QString::fromStdString(v->createdAt)));
     default: {
       const std::string key = metrics_[index.column() - FixedColumns].toStdString();
       if (!v->metrics.is_object() || !v->metrics.contains(key) || !v->metrics[key].is_number()) return {};
       const double x = v->metrics[key].get<double>();
-      return role == Qt::UserRole ? QVariant(x) : QVariant(QLocale::c().toString(x, 'g', 5));
+      return role == Qt::UserRole ? QVariant(x) : QVariant(VersionDetails::value(key, v->metrics[key]));
     }
   }
 }

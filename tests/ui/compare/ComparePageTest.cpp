@@ -222,7 +222,7 @@ class ComparePageTest : public QObject {
     QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::RMSE, 0}, 10.0, 11.0), QStringLiteral("+10.0%"));
     QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::Coverage, 80}, 0.814, 0.714), QStringLiteral("-10.0 pp"));
     QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::R2, 0}, -0.25, 0.25), QStringLiteral("+0.500"));
-    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::MAPE, 0}, std::nan(""), 3.0), QStringLiteral("n/a"));
+    QCOMPARE(CompareMetricsModel::change(MetricKey{Metric::MAPE, 0}, std::nan(""), 3.0), QStringLiteral("—"));
   }
 
   void cleanup() { fx_.reset(); }

@@ -1,4 +1,4 @@
-// The leaderboard model on its own: "n/a" with the reason when a metric is
+// The leaderboard model on its own: "—" with the reason when a metric is
 // undefined (MAPE with zero actuals), spreads and ranks, its sort role, and
 // the metric descriptions its headers show; QAbstractItemModelTester on it.
 #include <QAbstractItemModelTester>
@@ -42,7 +42,7 @@ class ModelsLeaderboardTest : public QObject {
     const int mape = model.columnOf(MetricKey{Metric::MAPE, 0});
     const int smape = model.columnOf(MetricKey{Metric::SMAPE, 0});
     for (int r = 0; r < 3; ++r) {
-      QCOMPARE(model.index(r, mape).data().toString(), QStringLiteral("n/a"));
+      QCOMPARE(model.index(r, mape).data().toString(), QStringLiteral("—"));
       const QString tip = model.index(r, mape).data(Qt::ToolTipRole).toString();
       QVERIFY2(tip.contains(QStringLiteral("zero")), qPrintable(tip));
       QVERIFY(!model.index(r, mape).data(LeaderboardModel::kSortRole).isValid());

@@ -19,9 +19,9 @@
 #include "ui/jobs/JobRunner.h"
 #include "ui/models/BacktestSettingsWidget.h"
 #include "ui/models/FoldDetailsModel.h"
-#include "ui/models/ForecastChartView.h"
+#include "ui/charts/ForecastChartPanel.h"
+#include "ui/charts/TimeSeriesChartView.h"
 #include "ui/models/LeaderboardModel.h"
-#include "ui/models/ModelToggleModel.h"
 #include "ui/models/ModelsPage.h"
 #include "ui/models/ResidualsView.h"
 
@@ -67,7 +67,6 @@ class ModelsPageTest : public QObject {
     QAbstractItemModelTester boardTester(page.leaderboardSource(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(page.leaderboardModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester foldTester(page.foldDetailsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester toggleTester(page.modelToggles(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 
     QSignalSpy finished(&page, &ModelsPage::backtestFinished);
     QVERIFY(page.startBacktest());
@@ -113,33 +112,40 @@ class ModelsPageTest : public QObject {
     QCOMPARE(page.residualsView()->currentModel(), label);
     QVERIFY(page.residualsView()->verdictText().startsWith(QStringLiteral("Ljung-Box Q = ")));
 
-    // Chart: one entry per model, toggled from the list.
-    QCOMPARE(page.forecastChart()->modelNames().size(), 4);
-    QCOMPARE(page.modelToggles()->rowCount(), 4);
-    // 4 folds + the forecast ahead, each a line and a band.
-    QCOMPARE(page.forecastChart()->seriesOf(QStringLiteral("naive")).size(), 10);
-    QVERIFY(page.modelToggles()->setChecked(QStringLiteral("theta"), false));
-    QVERIFY(!page.forecastChart()->isModelVisible(QStringLiteral("theta")));
-    for (QAbstractSeries* s : page.forecastChart()->seriesOf(QStringLiteral("theta"))) QVERIFY(!s->isVisible());
-    QVERIFY(page.forecastChart()->isModelVisible(QStringLiteral("naive")));
-    page.modelToggles()->setChecked(QStringLiteral("theta"), true);
-    QVERIFY(page.forecastChart()->isModelVisible(QStringLiteral("theta")));
+    // Chart: the forecast ahead of every model, the best one drawn; the
+    // legend names each model once and toggles it.
+    ForecastChartPanel* panel = page.forecastChart();
+    TimeSeriesChartView* chart = panel->chart();
+    QCOMPARE(panel->modelNames().size(), 4);
+    QCOMPARE(panel->view(), ForecastChartPanel::View::Ahead);
+    QCOMPARE(panel->foldCount(), 4);
+    QCOMPARE(panel->shownModels(), QStringList{page.leaderboardModel()->index(0, 0).data(LeaderboardModel::kLabelRole).toString()});
+    // The forecast ahead: a line and a band per level (80 and 95).
+    QCOMPARE(chart->seriesOf(QStringLiteral("naive")).size(), 3);
+    QVERIFY(chart->origin().has_value());
+    chart->setGroupVisible(QStringLiteral("theta"), true);
+    QVERIFY(panel->shownModels().contains(QStringLiteral("theta")));
+    chart->setGroupVisible(QStringLiteral("theta"), false);
+    for (QAbstractSeries* s : chart->seriesOf(QStringLiteral("theta"))) QVERIFY(!s->isVisible());
     // One legend entry per model and the actuals, also after toggling.
-    page.findChild<QTabWidget*>()->setCurrentWidget(page.forecastChart()->parentWidget());
+    page.findChild<QTabWidget*>()->setCurrentWidget(panel);
     QVERIFY(QTest::qWaitForWindowExposed(&page));
-    QStringList legend;
-    for (QLegendMarker* marker : page.forecastChart()->chart()->legend()->markers())
-      if (marker->isVisible()) legend << marker->label();
+    const QStringList legend = chart->legendLabels();
     QCOMPARE(legend.size(), 5);
     QCOMPARE(legend.count(QStringLiteral("theta")), 1);
+    // One fold at a time: that fold's forecasts with their bands.
+    panel->showFold(0);
+    QCOMPARE(chart->seriesOf(QStringLiteral("naive")).size(), 3);
+    panel->showAllFolds();
+    QCOMPARE(chart->seriesOf(QStringLiteral("naive")).size(), 4);  // four thin lines, no bands
 
     // Charts follow a dark palette.
     QPalette dark = page.palette();
     dark.setColor(QPalette::Base, QColor(30, 30, 30));
     dark.setColor(QPalette::Text, QColor(230, 230, 230));
     page.setPalette(dark);
-    QCOMPARE(page.forecastChart()->chart()->backgroundBrush().color(), QColor(30, 30, 30));
-    QCOMPARE(page.forecastChart()->chart()->titleBrush().color(), QColor(230, 230, 230));
+    QCOMPARE(chart->chart()->backgroundBrush().color(), QColor(30, 30, 30));
+    QCOMPARE(chart->chart()->titleBrush().color(), QColor(230, 230, 230));
 
     // Changing the ranking metric re-ranks without rerunning.
     page.settings()->setMetric(QStringLiteral("rmse"));
