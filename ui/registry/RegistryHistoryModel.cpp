@@ -1,5 +1,6 @@
 #include "ui/registry/RegistryHistoryModel.h"
 
+#include <QStringList>
 #include <algorithm>
 #include <utility>
 
@@ -27,7 +28,16 @@ QVariant RegistryHistoryModel::data(const QModelIndex& index, int role) const {
   switch (index.column()) {
     case AtColumn: return QString::fromStdString(e.at);
     case ActorColumn: return QString::fromStdString(e.actor);
-    case ActionColumn: return QString::fromStdString(e.action);
+    case ActionColumn: {
+      // An override of the promotion policy says so, with the rules it went against.
+      if (!e.isOverride) return QString::fromStdString(e.action);
+      if (role == Qt::ToolTipRole) {
+        QStringList rules;
+        for (const auto& f : e.failedRules) rules << QString::fromStdString(f.rule + ": " + f.reason);
+        return tr("Promoted against the policy's KEEP. Rules that failed:\n%1").arg(rules.join(QLatin1Char('\n')));
+      }
+      return tr("%1 (override)").arg(QString::fromStdString(e.action));
+    }
     case AliasColumn: return QString::fromStdString(e.alias);
     case FromColumn: return version(e.fromVersion);
     case ToColumn: return version(e.toVersion);

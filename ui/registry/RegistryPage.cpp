@@ -27,6 +27,12 @@ RegistryPage::RegistryPage(WorkbenchSession& session, JobRunner& jobs, QWidget* 
   auto* top = new QHBoxLayout;
   uriLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   top->addWidget(uriLabel_, 1);
+  auto* sqliteButton = new QPushButton(tr("&Open or create SQLite…"), this);
+  sqliteButton->setToolTip(tr("Use a registry file (an existing one, or a new one created on first use)"));
+  auto* postgresButton = new QPushButton(tr("Connect to &PostgreSQL…"), this);
+  postgresButton->setToolTip(tr("Use a team registry in a PostgreSQL database (with a connection test)"));
+  top->addWidget(sqliteButton);
+  top->addWidget(postgresButton);
   auto* refreshButton = new QPushButton(tr("&Refresh"), this);
   refreshButton->setShortcut(QKeySequence::Refresh);
   refreshButton->setToolTip(tr("Read the registry again (F5)"));
@@ -78,6 +84,11 @@ RegistryPage::RegistryPage(WorkbenchSession& session, JobRunner& jobs, QWidget* 
   connect(modelsView_->selectionModel(), &QItemSelectionModel::currentChanged, this, &RegistryPage::showModel);
   connect(versionsView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &RegistryPage::showVersion);
   connect(&session_, &WorkbenchSession::registryUriChanged, this, [this] { refresh(); });
+  connect(&session_, &WorkbenchSession::registryChanged, this, [this] {
+    if (!announcing_) refresh();
+  });
+  connect(sqliteButton, &QPushButton::clicked, this, &RegistryPage::askSqlite);
+  connect(postgresButton, &QPushButton::clicked, this, &RegistryPage::askPostgres);
 }
 
 QString RegistryPage::selectedModel() const {
@@ -142,6 +153,7 @@ void RegistryPage::runRead(const QString& title, std::function<void(const std::s
             apply(*snapshot, version);
           } else if (isRead) {
             applying_ = true;
+            shown_ = {};
             models_.setModels({});
             versions_.setVersions({});
             history_.setEvents({});
@@ -156,6 +168,7 @@ void RegistryPage::runRead(const QString& title, std::function<void(const std::s
 
 void RegistryPage::apply(const RegistrySnapshot& s, int version) {
   applying_ = true;
+  shown_ = s;
   uriLabel_->setText(tr("<b>Registry:</b> %1").arg(QString::fromStdString(s.uri).toHtmlEscaped()));
   models_.setModels(s.models);
   selectModel(QString::fromStdString(s.model));

@@ -1,8 +1,11 @@
 // The Registry page: registered models -> their versions -> a version's
 // details (metrics, parameters, lineage) and the model's history; set an
-// alias, roll the champion back, load a version into the session. Every
-// registry access runs as a background job (a remote PostgreSQL registry
-// must not freeze the window); refreshed() and actionFinished() report ends.
+// alias, roll the champion back, load a version into the session; open or
+// create an SQLite registry or connect to PostgreSQL. Every registry access
+// runs as a background job (a remote PostgreSQL registry must not freeze the
+// window); refreshed() and actionFinished() report ends. It follows the
+// session's registryChanged (other pages, other processes) and announces
+// its own changes there.
 #pragma once
 
 #include <QLabel>
@@ -12,6 +15,7 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "ui/registry/RegistryHistoryModel.h"
@@ -44,6 +48,15 @@ class RegistryPage : public QWidget {
   bool setAlias(const QString& alias, int version, const QString& reason);
   bool rollback(const QString& reason);
   bool loadSelectedIntoSession();
+  // The selected model's champion as last read, and the version a rollback
+  // would restore (nullopt: none).
+  std::optional<int> selectedChampion() const;
+  std::optional<int> rollbackTarget() const;
+  // What the rollback dialog asks: names the model and both versions.
+  QString rollbackQuestion() const;
+  // Makes `uri` the registry of the session and the saved setting (the
+  // page then reads it); false with the reason shown when it is malformed.
+  bool useRegistry(const QString& uri);
 
   RegistryModelsModel* modelsModel() { return &models_; }
   RegistryVersionsModel* versionsModel() { return &versions_; }
@@ -67,12 +80,18 @@ class RegistryPage : public QWidget {
   void showVersion();
   void askAlias();
   void askRollback();
+  void askSqlite();
+  void askPostgres();
+  // Tells the session (and so the other pages) about a change made here.
+  void announce();
   void report(const QString& text, bool error);
 
   WorkbenchSession& session_;
   JobRunner& jobs_;
   int generation_ = 0;     // the newest read; older results are dropped
   bool applying_ = false;  // selection changes made by apply() start no read
+  bool announcing_ = false;  // our own registryChanged needs no second read
+  RegistrySnapshot shown_;   // what the page shows
   RegistryModelsModel models_;
   RegistryVersionsModel versions_;
   RegistryHistoryModel history_;
