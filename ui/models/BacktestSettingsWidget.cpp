@@ -74,8 +74,64 @@ BacktestSettingsWidget::BacktestSettingsWidget(QWidget* parent)
           [this] { windowSize_->setEnabled(window_->currentData().toString() == QStringLiteral("sliding")); });
   connect(levels_, &QLineEdit::editingFinished, this, &BacktestSettingsWidget::refillMetrics);
   connect(metric_, &QComboBox::currentIndexChanged, this, &BacktestSettingsWidget::metricChanged);
+  for (QSpinBox* box : {horizon_, folds_, step_, windowSize_})
+    connect(box, &QSpinBox::valueChanged, this, &BacktestSettingsWidget::changed);
+  connect(window_, &QComboBox::currentIndexChanged, this, &BacktestSettingsWidget::changed);
+  connect(levels_, &QLineEdit::editingFinished, this, &BacktestSettingsWidget::changed);
+  connect(metric_, &QComboBox::currentIndexChanged, this, &BacktestSettingsWidget::changed);
   refillMetrics();
   setMetric(QStringLiteral("mase"));
+  setFrequency(Frequency::Daily);
+}
+
+void BacktestSettingsWidget::setFrequency(Frequency f) {
+  switch (f) {
+    case Frequency::Daily: unit_ = tr("days"); break;
+    case Frequency::Weekly: unit_ = tr("weeks"); break;
+    case Frequency::Monthly: unit_ = tr("months"); break;
+    case Frequency::Quarterly: unit_ = tr("quarters"); break;
+    case Frequency::Yearly: unit_ = tr("years"); break;
+  }
+  for (QSpinBox* box : {horizon_, step_, windowSize_}) box->setSuffix(QLatin1Char(' ') + unit_);
+}
+
+QJsonObject BacktestSettingsWidget::state() const {
+  return {{QStringLiteral("horizon"), horizon_->value()},
+          {QStringLiteral("folds"), folds_->value()},
+          {QStringLiteral("step"), step_->value()},
+          {QStringLiteral("window"), window_->currentData().toString()},
+          {QStringLiteral("window_size"), windowSize_->value()},
+          {QStringLiteral("levels"), levels_->text()},
+          {QStringLiteral("metric"), metric_->currentData().toString()}};
+}
+
+void BacktestSettingsWidget::setState(const QJsonObject& state) {
+  const auto number = [&](const char* key, QSpinBox* box) {
+    const QJsonValue v = state.value(QLatin1String(key));
+    if (v.isUndefined()) return;
+    if (!v.isDouble() || v.toDouble() < box->minimum() || v.toDouble() > box->maximum())
+      throw InputError(InputLocation{"", 0, std::string("backtest.") + key, v.toVariant().toString().toStdString()},
+                       "must be a whole number from " + std::to_string(box->minimum()) + " to " +
+                           std::to_string(box->maximum()));
+    box->setValue(v.toInt());
+  };
+  number("horizon", horizon_);
+  number("folds", folds_);
+  number("step", step_);
+  number("window_size", windowSize_);
+  if (const QJsonValue w = state.value(QStringLiteral("window")); !w.isUndefined()) {
+    const int i = window_->findData(w.toString());
+    if (i < 0)
+      throw InputError(InputLocation{"", 0, "backtest.window", w.toString().toStdString()}, "must be expanding or sliding");
+    window_->setCurrentIndex(i);
+  }
+  if (const QJsonValue l = state.value(QStringLiteral("levels")); !l.isUndefined()) {
+    parseLevels(l.toString());  // throws naming "levels"
+    levels_->setText(l.toString());
+    refillMetrics();
+  }
+  if (const QJsonValue m = state.value(QStringLiteral("metric")); !m.isUndefined()) setMetric(m.toString());
+  Q_EMIT changed();
 }
 
 void BacktestSettingsWidget::refillMetrics() {
@@ -119,6 +175,7 @@ void BacktestSettingsWidget::setConfig(const BacktestConfig& c) {
   windowSize_->setValue(c.windowSize);
   levels_->setText(levelsText(c.levels));
   refillMetrics();
+  Q_EMIT changed();
 }
 
 MetricKey BacktestSettingsWidget::metric() const {

@@ -77,6 +77,7 @@ ModelsPage::ModelsPage(WorkbenchSession& session, JobRunner& jobs, QWidget* pare
     cancelBacktest();
     clearResults();
   });
+  followSession();
 }
 
 ModelsPage::~ModelsPage() { cancelBacktest(); }

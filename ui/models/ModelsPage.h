@@ -80,6 +80,13 @@ class ModelsPage : public QWidget {
   void clearResults();
   void showFoldsOf(const QModelIndex& proxyIndex);
   void setRunning(bool running);
+  // ModelsPageSession.cpp: the candidate specs and backtest settings live
+  // in the session (the workspace keeps them); the page edits and follows
+  // them, and starts new data with the recommended candidates.
+  void followSession();
+  void followCandidates();
+  void followSettings();
+  void recommendForData();
 
   WorkbenchSession& session_;
   JobRunner& jobs_;
@@ -97,6 +104,8 @@ class ModelsPage : public QWidget {
   QTableView* table_ = nullptr;
   ForecastChartPanel* chart_ = nullptr;
   ResidualsView* residuals_ = nullptr;
+  QStringList recommended_;  // the last recommendation, replaced while untouched
+  bool following_ = false;   // the page is applying the session's state
 };
 
 }  // namespace foresight::ui

@@ -9,16 +9,20 @@
 #include <QScrollArea>
 #include <QStringListModel>
 #include <QVBoxLayout>
+#include <algorithm>  // std::min, std::max
 
 #include "engine/common/Errors.h"
 #include "engine/models/ModelFactory.h"
 #include "ui/models/ParameterForm.h"
+#include "ui/models/RecommendedCandidates.h"
 
 namespace foresight::ui {
 
 SpecPicker::SpecPicker(QWidget* parent)
     : QWidget(parent),
       models_(new QComboBox(this)),
+      description_(new QLabel(this)),
+      scroll_(new QScrollArea(this)),
       form_(new ParameterForm),
       preview_(new QLabel(this)),
       add_(new QPushButton(tr("&Add model"), this)),
@@ -30,9 +34,11 @@ SpecPicker::SpecPicker(QWidget* parent)
     models_->setItemData(models_->count() - 1, QString::fromStdString(m.summary), Qt::ToolTipRole);
   }
   models_->setToolTip(tr("The model to configure; hover an entry for what it does."));
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(form_);
-  scroll->setWidgetResizable(true);
+  description_->setWordWrap(true);
+  description_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  scroll_->setWidget(form_);
+  scroll_->setWidgetResizable(true);
+  scroll_->setFrameShape(QFrame::NoFrame);
   preview_->setWordWrap(true);
   preview_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   list_->setModel(specs_);
@@ -48,15 +54,13 @@ SpecPicker::SpecPicker(QWidget* parent)
   modelLabel->setBuddy(models_);
   layout->addWidget(modelLabel);
   layout->addWidget(models_);
-  layout->addWidget(scroll, 1);
+  layout->addWidget(description_);
+  layout->addWidget(scroll_);
   layout->addWidget(preview_);
   layout->addLayout(buttons);
   layout->addWidget(list_, 1);
 
-  connect(models_, &QComboBox::currentTextChanged, this, [this](const QString& name) {
-    form_->setModel(name);
-    updatePreview();
-  });
+  connect(models_, &QComboBox::currentTextChanged, this, &SpecPicker::showModel);
   connect(form_, &ParameterForm::edited, this, &SpecPicker::updatePreview);
   connect(add_, &QPushButton::clicked, this, &SpecPicker::addCurrent);
   // Delete removes the selected spec when the list has the focus.
@@ -78,12 +82,35 @@ SpecPicker::SpecPicker(QWidget* parent)
     models_->blockSignals(true);
     models_->setCurrentText(form_->model());
     models_->blockSignals(false);
-    updatePreview();
+    showModel(form_->model());
   });
-  if (models_->count() > 0) {
-    form_->setModel(models_->currentText());
-    updatePreview();
-  }
+  // Not the alphabetically first model (arima with every order 0): one
+  // that fits most data as it comes.
+  const int first = models_->findText(RecommendedCandidates::firstModel());
+  models_->setCurrentIndex(std::max(0, first));
+  if (models_->count() > 0) showModel(models_->currentText());
+}
+
+void SpecPicker::setCurrentModel(const QString& model) {
+  ModelFactory::find(model.toStdString());  // InputError listing the known names
+  models_->setCurrentText(model);
+}
+
+QString SpecPicker::currentModel() const { return form_->model(); }
+QString SpecPicker::descriptionText() const { return description_->text(); }
+
+void SpecPicker::showModel(const QString& name) {
+  // The form is rebuilt only for another model: a double-clicked spec has
+  // filled it already.
+  if (form_->model() != name) form_->setModel(name);
+  const ModelInfo& info = ModelFactory::find(name.toStdString());
+  description_->setText(QStringLiteral("<b>%1</b>: %2").arg(name.toHtmlEscaped(),
+                                                            QString::fromStdString(info.summary).toHtmlEscaped()));
+  // As tall as the fields need, up to a limit beyond which the form scrolls.
+  form_->adjustSize();
+  const int wanted = form_->sizeHint().height() + 2 * scroll_->frameWidth();
+  scroll_->setMinimumHeight(std::min(wanted, 22 * fontMetrics().height()));
+  updatePreview();
 }
 
 void SpecPicker::updatePreview() {

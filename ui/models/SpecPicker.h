@@ -1,5 +1,6 @@
-// Picks the model specs to backtest: a model from the factory's list, its
-// generated parameter form, and the list of specs chosen so far.
+// Picks the model specs to backtest: a model from the factory's list with
+// its description, its generated parameter form (as tall as its fields, up
+// to a limit), and the list of specs chosen so far.
 #pragma once
 
 #include <QStringList>
@@ -9,6 +10,7 @@ class QComboBox;
 class QLabel;
 class QListView;
 class QPushButton;
+class QScrollArea;
 class QStringListModel;
 
 namespace foresight::ui {
@@ -27,6 +29,12 @@ class SpecPicker : public QWidget {
   // Adds the form's current spec; false (and the reason shown) when invalid.
   bool addCurrent();
   ParameterForm* form() const { return form_; }
+  // Shows `model`'s form and description (InputError for an unknown one).
+  void setCurrentModel(const QString& model);
+  QString currentModel() const;
+  // The shown model's description, from its declaration.
+  QString descriptionText() const;
+  QScrollArea* formArea() const { return scroll_; }
   QStringListModel* specModel() const { return specs_; }
   QListView* specList() const { return list_; }
 
@@ -35,8 +43,11 @@ class SpecPicker : public QWidget {
 
  private:
   void updatePreview();
+  void showModel(const QString& name);
 
   QComboBox* models_;
+  QLabel* description_;
+  QScrollArea* scroll_;
   ParameterForm* form_;
   QLabel* preview_;
   QPushButton* add_;

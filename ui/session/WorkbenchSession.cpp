@@ -100,6 +100,18 @@ void WorkbenchSession::setRegistryUri(const QString& uri) {
   Q_EMIT registryUriChanged(uri);
 }
 
+void WorkbenchSession::setCandidateSpecs(const QStringList& specs) {
+  if (specs == candidateSpecs_) return;
+  candidateSpecs_ = specs;
+  Q_EMIT candidatesChanged();
+}
+
+void WorkbenchSession::setBacktestSettings(const QJsonObject& settings) {
+  if (settings == backtestSettings_) return;
+  backtestSettings_ = settings;
+  Q_EMIT backtestSettingsChanged();
+}
+
 void WorkbenchSession::notifyRegistryChanged() { Q_EMIT registryChanged(); }
 
 void WorkbenchSession::setModel(const QString& reference, std::string artifact) {

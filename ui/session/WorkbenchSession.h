@@ -3,6 +3,7 @@
 // Pages observe it through signals and never own the data themselves.
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QPair>
@@ -47,6 +48,11 @@ class WorkbenchSession : public QObject {
   const std::string& modelArtifact() const { return modelArtifact_; }
   WorkbenchSettings& settings() const { return settings_; }
   QUndoStack* undoStack() { return &undoStack_; }
+  // The Models page's candidate specs and backtest settings (horizon,
+  // folds, step, window, levels, ranking metric as BacktestSettingsWidget
+  // writes them): part of the document, so the workspace keeps them.
+  QStringList candidateSpecs() const { return candidateSpecs_; }
+  QJsonObject backtestSettings() const { return backtestSettings_; }
 
   // --- edits -----------------------------------------------------------------
   // Replaces data and panel at once (after an import). Not undoable: the
@@ -65,6 +71,8 @@ class WorkbenchSession : public QObject {
   // the RegistryWatcher): they re-read what they show.
   void notifyRegistryChanged();
   void setModel(const QString& reference, std::string artifact);
+  void setCandidateSpecs(const QStringList& specs);
+  void setBacktestSettings(const QJsonObject& settings);
   // The name each series had when the panel was built (before renames).
   QStringList builtNames() const { return builtNames_; }
   // Reapplies saved removals and renames (workspace reopening, not undoable):
@@ -96,6 +104,8 @@ class WorkbenchSession : public QObject {
   // The registry's content changed (see notifyRegistryChanged).
   void registryChanged();
   void modelChanged();
+  void candidatesChanged();
+  void backtestSettingsChanged();
 
  private:
   WorkbenchSettings& settings_;
@@ -109,6 +119,8 @@ class WorkbenchSession : public QObject {
   QString registryUri_;
   QString modelReference_;
   std::string modelArtifact_;
+  QStringList candidateSpecs_;
+  QJsonObject backtestSettings_;
   QUndoStack undoStack_;
   static const TimeSeries kEmptySeries;
 };

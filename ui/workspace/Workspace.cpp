@@ -36,6 +36,8 @@ Workspace Workspace::of(const WorkbenchSession& session) {
   w.selectedSeries = session.currentSeriesName();
   w.registryUri = session.registryUri();
   w.modelReference = session.modelReference();
+  w.candidates = session.candidateSpecs();
+  w.backtest = session.backtestSettings();
   // Keep the built names beside the current ones so renames can be replayed.
   const QStringList built = session.builtNames();
   for (qsizetype i = 0; i < w.seriesNames.size() && i < built.size(); ++i)
@@ -59,6 +61,8 @@ QJsonObject Workspace::toJson() const {
   j[QStringLiteral("selected")] = selectedSeries;
   j[QStringLiteral("registry")] = registryUri;
   if (!modelReference.isEmpty()) j[QStringLiteral("model")] = modelReference;
+  j[QStringLiteral("candidates")] = QJsonArray::fromStringList(candidates);
+  if (!backtest.isEmpty()) j[QStringLiteral("backtest")] = backtest;
   return j;
 }
 
@@ -86,7 +90,27 @@ Workspace Workspace::fromJson(const QJsonObject& j, const QString& file) {
   w.selectedSeries = j.value(QStringLiteral("selected")).toString();
   w.registryUri = j.value(QStringLiteral("registry")).toString();
   w.modelReference = j.value(QStringLiteral("model")).toString();
+  const QJsonValue candidates = j.value(QStringLiteral("candidates"));
+  if (!candidates.isUndefined()) {
+    if (!candidates.isArray()) bad(file, QStringLiteral("candidates"), "must be an array of model specs");
+    const QJsonArray list = candidates.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+      if (!list[i].isString())
+        bad(file, QStringLiteral("candidates[%1]").arg(i), "must be a model spec such as \"ets(trend=Ad)\"");
+      w.candidates << list[i].toString();
+    }
+  }
+  const QJsonValue backtest = j.value(QStringLiteral("backtest"));
+  if (!backtest.isUndefined()) {
+    if (!backtest.isObject()) bad(file, QStringLiteral("backtest"), "must be an object");
+    w.backtest = backtest.toObject();
+  }
   return w;
+}
+
+void Workspace::applyTo(WorkbenchSession& session) const {
+  session.setCandidateSpecs(candidates);
+  session.setBacktestSettings(backtest);
 }
 
 void Workspace::save(const QString& file) const {

@@ -1,7 +1,9 @@
 // The workspace file (JSON, schema foresight.workspace/1): which source was
 // loaded, how its series were built, the selected series, removed and
-// renamed series, the registry and the model loaded from it. Reopening
-// loads the source again and replays the rest.
+// renamed series, the registry and the model loaded from it, the Models
+// page's candidate specs and backtest settings. Reopening loads the source
+// again and replays the rest. Files without candidates or settings (written
+// before they were kept) still open.
 #pragma once
 
 #include <QJsonObject>
@@ -24,9 +26,14 @@ struct Workspace {
   QString selectedSeries;
   QString registryUri;
   QString modelReference;
+  QStringList candidates;   // the Models page's specs, in order
+  QJsonObject backtest;     // BacktestSettingsWidget::state(); empty when none
 
   static Workspace of(const WorkbenchSession& session);
   QJsonObject toJson() const;
+  // Gives the session what it keeps of the workspace beyond the data:
+  // candidates and backtest settings.
+  void applyTo(WorkbenchSession& session) const;
   // InputError naming `file` and the field when the JSON does not fit.
   static Workspace fromJson(const QJsonObject& json, const QString& file);
   // Writes atomically (QSaveFile); InputError naming the file on failure.
