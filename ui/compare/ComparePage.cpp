@@ -82,7 +82,11 @@ ComparePage::ComparePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   // A promotion, rollback or alias change anywhere (another page, another
   // process through the RegistryWatcher) is read again at once.
   connect(&session_, &WorkbenchSession::registryChanged, this, &ComparePage::refreshRegistry);
-  connect(&session_, &WorkbenchSession::seriesChanged, this, &ComparePage::checkStale);
+  connect(&session_, &WorkbenchSession::seriesChanged, this, [this] {
+    if (session_.hasSeries()) settings_->setFrequency(session_.currentSeries().frequency);
+    checkStale();
+  });
+  if (session_.hasSeries()) settings_->setFrequency(session_.currentSeries().frequency);
   connect(model_, &QComboBox::editTextChanged, this, &ComparePage::checkStale);
   updateButtons();
 }

@@ -3,6 +3,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QMessageBox>
+#include <algorithm>  // std::clamp
 #include <exception>
 
 #include "registry/RegistryUri.h"
@@ -15,7 +16,15 @@ SettingsDialog::SettingsDialog(WorkbenchSettings& settings, QWidget* parent)
       levels_(new QLineEdit(this)) {
   setWindowTitle(tr("Settings"));
   auto* form = new QFormLayout(this);
+  // The fields grow with the dialog, and the dialog starts wide enough for
+  // the whole registry URI (a long default path must not be cut off).
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   registry_->setText(settings.registryUri());
+  const QFontMetrics metrics = registry_->fontMetrics();
+  const int x = metrics.horizontalAdvance(QLatin1Char('x'));
+  registry_->setMinimumWidth(
+      std::clamp(metrics.horizontalAdvance(registry_->text()) + 4 * metrics.averageCharWidth(), 40 * x, 100 * x));
+  registry_->setCursorPosition(0);
   registry_->setToolTip(tr("sqlite:///abs/path.db or postgresql://user@host:port/db"));
   horizon_->setRange(1, 10000);
   horizon_->setValue(settings.defaultHorizon());

@@ -14,6 +14,7 @@ class SettingsDialog : public QDialog {
  public:
   explicit SettingsDialog(WorkbenchSettings& settings, QWidget* parent = nullptr);
   void accept() override;
+  QLineEdit* registryEdit() const { return registry_; }
 
  private:
   WorkbenchSettings& settings_;

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <exception>
 
@@ -14,13 +15,14 @@
 #include "ui/jobs/JobStatusWidget.h"
 #include "ui/registry/RegistryPage.h"
 #include "ui/settings/WorkbenchSettings.h"
+#include "ui/window/StartPage.h"
 #include "ui/window/WorkbenchPages.h"
 #include "ui/workspace/Workspace.h"
 
 namespace foresight::ui {
 
 MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverride, QWidget* parent)
-    : QMainWindow(parent), settings_(settings), session_(settings), nav_(new QListWidget(this)),
+    : QMainWindow(parent), settings_(settings), session_(settings), watcher_(session_), nav_(new QListWidget(this)),
       stack_(new QStackedWidget(this)) {
   if (!registryOverride.isEmpty()) session_.setRegistryUri(registryOverride);
   auto* central = new QWidget(this);
@@ -34,13 +36,15 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
   setCentralWidget(central);
   connect(nav_, &QListWidget::currentRowChanged, stack_, &QStackedWidget::setCurrentIndex);
 
+  startPage_ = new StartPage(session_, jobs_, this);
   dataPage_ = new DataPage(session_, jobs_, this);
   explorePage_ = new ExplorePage(session_, jobs_, this);
   registryPage_ = new RegistryPage(session_, jobs_, this);
+  addPage(tr("Start"), tr("Open the sample, a folder, a file or a recent workspace; choose the registry"), startPage_);
   addPage(tr("Data"), tr("Open data, build series, check the findings"), dataPage_);
   addPage(tr("Explore"), tr("Decomposition, autocorrelation, seasonality and unit-root tests"), explorePage_);
   // The Models and Compare pages come from ui/models and ui/compare.
-  for (const auto& extra : WorkbenchPages::create(session_, jobs_, this, [this] { registryPage_->refresh(); }))
+  for (const auto& extra : WorkbenchPages::create(session_, jobs_, this))
     addPage(extra.name, extra.tip, extra.page);
   addPage(tr("Registry"), tr("Registered models, versions, aliases and history"), registryPage_);
   nav_->setCurrentRow(0);
@@ -59,6 +63,11 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
     updateTitle();
   });
   connect(&session_, &WorkbenchSession::seriesChanged, this, &MainWindow::updateTitle);
+  connect(startPage_, &StartPage::openSampleRequested, this, &MainWindow::openSample);
+  connect(startPage_, &StartPage::openFolderRequested, this, &MainWindow::askOpenFolder);
+  connect(startPage_, &StartPage::openFileRequested, this, &MainWindow::askOpenFile);
+  connect(startPage_, &StartPage::openWorkspaceRequested, this, &MainWindow::askOpenWorkspace);
+  connect(startPage_, &StartPage::openRecentRequested, this, &MainWindow::openRecent);
   createMenus();
   updateTitle();
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
@@ -122,6 +131,7 @@ bool MainWindow::saveWorkspace(const QString& file) {
     return false;
   }
   workspaceFile_ = file;
+  savedWorkspace_ = Workspace::of(session_).toJson();
   settings_.addRecentFile(file);
   updateRecentMenu();
   updateTitle();
@@ -153,8 +163,10 @@ void MainWindow::openWorkspace(const QString& file) {
                             layout.append({ws.builtNames.value(i), ws.seriesNames[i]});
                           const QStringList missing = session_.applyLayout(layout);
                           session_.selectSeries(ws.selectedSeries);
+                          ws.applyTo(session_);
                           session_.undoStack()->clear();
                           workspaceFile_ = file;
+                          savedWorkspace_ = Workspace::of(session_).toJson();
                           settings_.addRecentFile(file);
                           updateRecentMenu();
                           updateTitle();
@@ -193,7 +205,45 @@ bool MainWindow::exportChart(const QString& file) {
   return true;
 }
 
+bool MainWindow::hasUnsavedWork() const {
+  return session_.hasSeries() && Workspace::of(session_).toJson() != savedWorkspace_;
+}
+
+bool MainWindow::confirmClose() {
+  if (jobs_.isBusy()) {
+    QStringList titles;
+    for (Job* job : jobs_.jobs()) titles << job->title();
+    // Modal: the answer decides whether the window closes.
+    QMessageBox box(QMessageBox::Question, tr("Quit Foresight Workbench"),
+                    tr("A job is running: %1. Stop it and quit?").arg(titles.join(QStringLiteral(", "))),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("runningJobBox"));
+    QPushButton* stop = box.addButton(tr("&Stop and quit"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != stop) return false;
+  }
+  if (hasUnsavedWork()) {
+    QMessageBox box(QMessageBox::Question, tr("Quit Foresight Workbench"),
+                    workspaceFile_.isEmpty()
+                        ? tr("The data, series and models of this session are not saved in a workspace. Save them?")
+                        : tr("The workspace %1 has unsaved changes. Save them?").arg(QFileInfo(workspaceFile_).fileName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedWorkBox"));
+    box.setDefaultButton(QMessageBox::Save);
+    const int answer = box.exec();
+    if (answer == QMessageBox::Cancel) return false;
+    if (answer == QMessageBox::Save && !saveWorkspaceInteractively()) return false;
+  }
+  return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!confirmClose()) {
+    event->ignore();
+    return;
+  }
   jobs_.cancelAll();
   settings_.setWindowGeometry(saveGeometry());
   settings_.sync();

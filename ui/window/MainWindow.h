@@ -1,14 +1,17 @@
-// The workbench's main window: a page switcher (Data, Explore, Models,
-// Compare, Registry), menus and shortcuts, and a status bar with the
-// running job's progress and a Cancel button. Owns the session and the jobs.
+// The workbench's main window: a page switcher (Start, Data, Explore,
+// Models, Compare, Registry), menus and shortcuts, and a status bar with the
+// running job's progress and a Cancel button. Owns the session, the jobs and
+// the registry watcher. Closing it with a running job or unsaved work asks.
 #pragma once
 
+#include <QJsonObject>
 #include <QListWidget>
 #include <QMainWindow>
 #include <QMenu>
 #include <QStackedWidget>
 
 #include "ui/jobs/JobRunner.h"
+#include "ui/registry/RegistryWatcher.h"
 #include "ui/session/WorkbenchSession.h"
 
 namespace foresight::ui {
@@ -17,6 +20,7 @@ class DataPage;
 class ExplorePage;
 class JobStatusWidget;
 class RegistryPage;
+class StartPage;
 class WorkbenchSettings;
 
 class MainWindow : public QMainWindow {
@@ -32,6 +36,8 @@ class MainWindow : public QMainWindow {
   DataPage* dataPage() const { return dataPage_; }
   ExplorePage* explorePage() const { return explorePage_; }
   RegistryPage* registryPage() const { return registryPage_; }
+  StartPage* startPage() const { return startPage_; }
+  RegistryWatcher& registryWatcher() { return watcher_; }
   JobStatusWidget* jobStatus() const { return jobStatus_; }
 
   QStringList pageNames() const;
@@ -42,10 +48,19 @@ class MainWindow : public QMainWindow {
   // A folder, file or database URI: the import dialog first when `ask`.
   void openSource(const QString& source, bool ask = true);
   void openSample();
+  // A recent workspace (*.fsw.json) or data source.
+  void openRecent(const QString& path);
   bool saveWorkspace(const QString& file);
   // Loads the workspace's source in the background, then replays its edits;
   // workspaceOpened reports the end.
   void openWorkspace(const QString& file);
+  // The session holds data whose state differs from the workspace file
+  // last saved or opened (or none was).
+  bool hasUnsavedWork() const;
+  // Asks what to do about a running job and unsaved work (the questions
+  // closing the window asks); true when the window may close.
+  bool confirmClose();
+
   // The chart shown on the current page (the first visible chart), if any.
   QWidget* currentChart() const;
   // PNG or SVG by suffix; false (with a message) when it failed.
@@ -73,18 +88,23 @@ class MainWindow : public QMainWindow {
   void askExportPowerBi();
   void askSettings();
   void showAbout();
+  // Saves to the current workspace file, else asks for one; false when not saved.
+  bool saveWorkspaceInteractively();
 
   WorkbenchSettings& settings_;
   WorkbenchSession session_;
   JobRunner jobs_;
+  RegistryWatcher watcher_;
   QListWidget* nav_;
   QStackedWidget* stack_;
   DataPage* dataPage_ = nullptr;
   ExplorePage* explorePage_ = nullptr;
   RegistryPage* registryPage_ = nullptr;
+  StartPage* startPage_ = nullptr;
   JobStatusWidget* jobStatus_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   QString workspaceFile_;
+  QJsonObject savedWorkspace_;  // Workspace::toJson() when last saved or opened
 };
 
 }  // namespace foresight::ui

@@ -14,6 +14,7 @@
 #include "ui/settings/SettingsDialog.h"
 #include "ui/settings/WorkbenchSettings.h"
 #include "ui/window/MainWindow.h"
+#include "ui/window/StartPage.h"
 
 namespace foresight::ui {
 
@@ -67,12 +68,8 @@ void MainWindow::updateRecentMenu() {
   if (!recentMenu_) return;
   recentMenu_->clear();
   const QStringList files = settings_.recentFiles();
-  for (const QString& path : files) {
-    recentMenu_->addAction(path, this, [this, path] {
-      if (path.endsWith(QStringLiteral(".fsw.json")) || path.endsWith(QStringLiteral(".workspace.json"))) openWorkspace(path);
-      else openSource(path, true);
-    });
-  }
+  for (const QString& path : files) recentMenu_->addAction(path, this, [this, path] { openRecent(path); });
+  if (startPage_) startPage_->refreshRecent();
   recentMenu_->setEnabled(!files.isEmpty());
   if (!files.isEmpty()) {
     recentMenu_->addSeparator();
@@ -81,6 +78,11 @@ void MainWindow::updateRecentMenu() {
       updateRecentMenu();
     });
   }
+}
+
+void MainWindow::openRecent(const QString& path) {
+  if (path.endsWith(QStringLiteral(".fsw.json")) || path.endsWith(QStringLiteral(".workspace.json"))) openWorkspace(path);
+  else openSource(path, true);
 }
 
 void MainWindow::askOpenFolder() {
@@ -101,6 +103,14 @@ void MainWindow::askOpenDatabase() {
                                                "the next dialog asks for the query:"),
                                             QLineEdit::Normal, QStringLiteral("sqlite:///"), &ok);
   if (ok && !uri.trimmed().isEmpty()) openSource(uri.trimmed());
+}
+
+bool MainWindow::saveWorkspaceInteractively() {
+  if (!workspaceFile_.isEmpty()) return saveWorkspace(workspaceFile_);
+  const QString file = QFileDialog::getSaveFileName(this, tr("Save workspace"), settings_.lastDirectory(),
+                                                    tr("Foresight workspace (*.fsw.json)"));
+  if (file.isEmpty()) return false;
+  return saveWorkspace(file.endsWith(QStringLiteral(".json")) ? file : file + QStringLiteral(".fsw.json"));
 }
 
 void MainWindow::askSaveWorkspace() {

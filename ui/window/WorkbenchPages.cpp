@@ -10,8 +10,7 @@
 
 namespace foresight::ui {
 
-std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent,
-                                                         const std::function<void()>& registryChanged) {
+std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent) {
   std::vector<Page> pages;
 #ifdef FORESIGHT_HAVE_MODELS_PAGE
   auto* models = new ModelsPage(session, jobs, parent);
@@ -20,9 +19,6 @@ std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& sessi
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
   auto* compare = new ComparePage(session, jobs, parent);
   pages.push_back({QObject::tr("Compare"), QObject::tr("Champion against challenger; promote the winner"), compare});
-  QObject::connect(compare, &ComparePage::promoted, parent, [registryChanged] {
-    if (registryChanged) registryChanged();
-  });
 #endif
 #if defined(FORESIGHT_HAVE_MODELS_PAGE) && defined(FORESIGHT_HAVE_COMPARE_PAGE)
   QObject::connect(models, &ModelsPage::backtestFinished, compare, [models, compare](bool ok) {
@@ -31,7 +27,6 @@ std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& sessi
 #endif
   (void)session;
   (void)jobs;
-  (void)registryChanged;
   return pages;
 }
 

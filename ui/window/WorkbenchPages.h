@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QWidget>
-#include <functional>
 #include <vector>
 
 namespace foresight::ui {
@@ -20,9 +19,9 @@ class WorkbenchPages {
     QWidget* page;
   };
   // Wires the pages to each other: the leaderboard's ranking becomes the
-  // Compare page's challengers; `registryChanged` runs after a promotion.
-  static std::vector<Page> create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent,
-                                  const std::function<void()>& registryChanged);
+  // Compare page's challengers. (Registry changes travel through the
+  // session's registryChanged.)
+  static std::vector<Page> create(WorkbenchSession& session, JobRunner& jobs, QWidget* parent);
 };
 
 }  // namespace foresight::ui

@@ -109,8 +109,9 @@ Workspace Workspace::fromJson(const QJsonObject& j, const QString& file) {
 }
 
 void Workspace::applyTo(WorkbenchSession& session) const {
-  session.setCandidateSpecs(candidates);
-  session.setBacktestSettings(backtest);
+  // A file from before these were kept leaves the session's (recommended) ones.
+  if (!candidates.isEmpty()) session.setCandidateSpecs(candidates);
+  if (!backtest.isEmpty()) session.setBacktestSettings(backtest);
 }
 
 void Workspace::save(const QString& file) const {
