@@ -13,6 +13,7 @@
 #include <algorithm>  // std::max
 
 #include "engine/common/Errors.h"
+#include "engine/models/ModelArtifact.h"  // dataFingerprint
 #include "ui/compare/CompareMetricsModel.h"
 #include "ui/compare/PromoteDialog.h"
 #include "ui/jobs/JobRunner.h"
@@ -146,10 +147,21 @@ void ComparePage::checkStale() {
               .arg(outcome_->champion.version ? tr("version %1").arg(*outcome_->champion.version) : tr("no champion"),
                    compared,
                    champion_.version ? tr("version %1").arg(*champion_.version) : tr("none"));
+  else if (!sessionStillHas(comparedSeries_, comparedFingerprint_))
+    why = tr("the series %1 they were computed on is no longer in the session as it was.")
+              .arg(QString::fromStdString(comparedSeries_.name));
   else if (session_.currentSeriesName() != comparedSelection_)
     why = tr("these results were computed with %1 selected, but the selected series is now %2.")
               .arg(comparedSelection_, session_.currentSeriesName());
   setStale(why);
+}
+
+bool ComparePage::sessionStillHas(const TimeSeries& series, const std::string& fingerprint) const {
+  for (const TimeSeries& s : session_.panel().series)
+    if (s.name == series.name && s.frequency == series.frequency && s.start == series.start &&
+        s.values.size() == series.values.size() && dataFingerprint(s) == fingerprint)
+      return true;
+  return false;
 }
 
 QString ComparePage::championText() const { return championLabel_->text(); }
@@ -272,6 +284,7 @@ bool ComparePage::startCompare() {
       [this, result, series, selection](const JobOutcome& o) {
         if (o.succeeded()) {
           comparedSeries_ = *series;
+          comparedFingerprint_ = dataFingerprint(*series);
           comparedSelection_ = selection;
           champion_ = result->champion;
           outcome_ = result;

@@ -112,6 +112,8 @@ class ComparePage : public QWidget {
   void setStale(const QString& why);
   // Compares the shown results with the page's current inputs.
   void checkStale();
+  // The session's panel holds `series` unchanged (name, dates, values).
+  bool sessionStillHas(const TimeSeries& series, const std::string& fingerprint) const;
   void showChampion();
   // Runs `work` as the page's one job; `done` gets the outcome on the GUI thread.
   void runJob(const QString& title, JobWork work, std::function<void(const JobOutcome&)> done);
@@ -123,6 +125,7 @@ class ComparePage : public QWidget {
   ChampionInfo champion_;
   std::shared_ptr<const CompareOutcome> outcome_;
   TimeSeries comparedSeries_;  // what outcome_ was computed on (promote fits on it)
+  std::string comparedFingerprint_;  // dataFingerprint(comparedSeries_)
   QString comparedSelection_;  // the session's selected series when compared
   QString staleReason_;
   int readGeneration_ = 0;  // the newest registry read; older results are dropped

@@ -28,6 +28,7 @@ class RegistryWatcher : public QObject {
   int interval() const { return timer_.interval(); }
   // Checks now (unless a check is running); checked() when it has ended.
   void checkNow();
+  bool isChecking() const { return watcher_.isRunning(); }
   // The last change seen; nullopt before the first successful check.
   std::optional<long long> lastSeen() const { return seen_; }
 

@@ -3,8 +3,12 @@
 // compared with that champion on identical folds (metrics, per-fold bars,
 // Diebold-Mariano and policy verdicts) and promoted by compare-and-set; a
 // promotion that another writer beat is refused with a clear message and
-// changes nothing.
+// changes nothing; a rollback by another process reaches the page and marks
+// its results stale; the champion's own series is used or the comparison
+// refused; a promotion against the policy's KEEP is an override with a reason.
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QtTest/QtTest>
@@ -19,8 +23,9 @@
 #include "ui/compare/FoldBarChartView.h"
 #include "ui/compare/PromoteDialog.h"
 #include "ui/jobs/JobRunner.h"
+#include "ui/registry/RegistryWatcher.h"
 #include "ui/models/BacktestSettingsWidget.h"
-#include "ui/models/ForecastChartView.h"
+#include "ui/charts/ForecastChartPanel.h"
 
 using namespace foresight;
 using namespace foresight::ui;
@@ -33,6 +38,17 @@ std::optional<int> championIn(registry::ModelRegistry& reg, const std::string& n
   const auto details = reg.show(name);
   const auto it = details.model.aliases.find(registry::kChampion);
   return it == details.model.aliases.end() ? std::nullopt : std::optional<int>(it->second);
+}
+
+// A model of `spec` fitted on `series`, pushed as `name` by another writer; its version.
+int pushFitted(registry::ModelRegistry& reg, const std::string& name, const TimeSeries& series, const std::string& spec) {
+  auto model = ModelFactory::create(spec);
+  model->fit(series);
+  registry::PushRequest push;
+  push.name = name;
+  push.artifact = ModelArtifact::toText(ModelArtifact::build({model.get()}, false));
+  push.artifactLabel = "other-writer.json";
+  return reg.push(push).version;
 }
 
 // Another writer: pushes a fitted `spec` and promotes it over `expected`.
@@ -202,7 +218,8 @@ class ComparePageTest : public QObject {
     QSignalSpy compared(&page, &ComparePage::comparisonFinished);
     QVERIFY(page.startCompare());
     QVERIFY(page.isBusy());
-    QTest::qWait(200);
+    // Cancelled before the GUI thread returns to its event loop: the job
+    // cannot have delivered its result yet, whatever the machine's speed.
     page.cancel();
     QVERIFY(compared.wait(30000));
     QCOMPARE(compared.last().first().toBool(), false);
@@ -215,6 +232,154 @@ class ComparePageTest : public QObject {
     QSignalSpy refreshed(&page, &ComparePage::registryRefreshed);
     QVERIFY(refreshed.wait(10000));
     QVERIFY2(page.messageText().startsWith(QStringLiteral("Cannot read the registry ") + bad), qPrintable(page.messageText()));
+  }
+
+  // A rollback done through the registry, as another process would, reaches
+  // the page through the RegistryWatcher: the champion shown follows, and
+  // the results computed against the old champion are marked stale and can
+  // no longer be promoted.
+  void rollbackThroughTheRegistryUpdatesCompare() {
+    JobRunner jobs;
+    RegistryWatcher watcher(*fx_->session);
+    ComparePage page(*fx_->session, jobs);
+    page.settings()->horizonBox()->setValue(14);
+    page.settings()->foldsBox()->setValue(3);
+    const TimeSeries series = fx_->session->currentSeries();
+    registry::ModelRegistry other(registry::RegistryUri::parse(uri_.toStdString()));
+    QCOMPARE(promoteBehindTheBack(other, series, "snaive", std::nullopt), 1);
+    QCOMPARE(promoteBehindTheBack(other, series, "naive", 1), 2);
+    QSignalSpy checked(&watcher, &RegistryWatcher::checked);
+    watcher.checkNow();
+    QTRY_VERIFY_WITH_TIMEOUT(watcher.lastSeen().has_value() && !watcher.isChecking(), 10000);
+
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    page.setModelName(kModel);
+    page.setChallengerSpec(QStringLiteral("theta"));
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(page.lastComparison()->champion.version, std::optional<int>(2));
+    QVERIFY(!page.isStale());
+    QVERIFY(page.promoteButton()->isEnabled());
+
+    other.rollback(kModel.toStdString(), "v2 misbehaves");  // another process
+    QSignalSpy refreshed(&page, &ComparePage::registryRefreshed);
+    checked.clear();
+    watcher.checkNow();
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(checked.last().first().toBool(), true);  // it noticed the change
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.championVersion(), std::optional<int>(1));
+    QVERIFY2(page.championText().startsWith(QStringLiteral("version 1")), qPrintable(page.championText()));
+    QVERIFY(page.isStale());
+    QVERIFY2(page.staleText().contains(QStringLiteral("version 2")) && page.staleText().contains(QStringLiteral("now version 1")),
+             qPrintable(page.staleText()));
+    QVERIFY(page.findChild<QLabel*>(QStringLiteral("staleMarker"))->isVisibleTo(&page));
+    QVERIFY(!page.promoteButton()->isEnabled());
+    QVERIFY(!page.promote(QStringLiteral("anyway")));
+    QVERIFY(page.messageText().contains(QStringLiteral("out of date")));
+    QCOMPARE(other.show(kModel.toStdString()).versions.size(), std::size_t(2));  // nothing pushed
+
+    // A change the watcher has not seen is announced once only.
+    checked.clear();
+    watcher.checkNow();
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(checked.last().first().toBool(), false);
+  }
+
+  // The champion was fitted on one series: Compare uses that series of the
+  // session (and says so) when another is selected, and refuses, naming both
+  // series, when the session does not have it.
+  void compareUsesTheChampionsSeriesOrRefuses() {
+    TimeSeries total = test::weeklyDemand(420, "Total");
+    TimeSeries australia = test::weeklyDemand(420, "Australia");
+    for (Eigen::Index i = 0; i < australia.values.size(); ++i) australia.values[i] *= 0.2;
+    registry::ModelRegistry other(registry::RegistryUri::parse(uri_.toStdString()));
+    const int v1 = pushFitted(other, kModel.toStdString(), total, "snaive");
+    other.promote(registry::PromoteRequest{kModel.toStdString(), v1, std::nullopt, "first", nullptr});
+
+    fx_->session->loadData(nullptr, QStringLiteral("panel"), SeriesSettings{}, Panel{{total, australia}});
+    QVERIFY(fx_->session->selectSeries(QStringLiteral("Australia")));
+    JobRunner jobs;
+    ComparePage page(*fx_->session, jobs);
+    page.settings()->horizonBox()->setValue(14);
+    page.settings()->foldsBox()->setValue(3);
+    page.setModelName(kModel);
+    page.setChallengerSpec(QStringLiteral("naive"));
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(compared.last().first().toBool(), true);
+    QCOMPARE(page.lastComparison()->seriesName, std::string("Total"));
+    QVERIFY2(page.messageText().contains(QStringLiteral("of Total")) &&
+                 page.messageText().contains(QStringLiteral("the selected series, Australia, was not used")),
+             qPrintable(page.messageText()));
+
+    // Only Australia in the session: refused, naming both series; nothing compared.
+    fx_->session->loadData(nullptr, QStringLiteral("australia"), SeriesSettings{}, Panel{{australia}});
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QCOMPARE(compared.last().first().toBool(), false);
+    QVERIFY2(page.messageText().contains(QStringLiteral("'Total'")) &&
+                 page.messageText().contains(QStringLiteral("'Australia'")),
+             qPrintable(page.messageText()));
+    QVERIFY(page.isStale());  // the earlier results were for Total, with another selection
+  }
+
+  // The policy says KEEP: Promote turns into an explicit override, which is
+  // refused without a reason (nothing pushed) and with one is recorded in
+  // the registry's history as an override with the rules that failed; the
+  // decision text then says what happened instead of the stale KEEP.
+  void overridePromotionNeedsAReasonAndIsRecorded() {
+    JobRunner jobs;
+    ComparePage page(*fx_->session, jobs);
+    page.settings()->horizonBox()->setValue(14);
+    page.settings()->foldsBox()->setValue(3);
+    PromotionPolicy strict;
+    strict.minRelativeImprovement = 0.95;  // no challenger is 95% better: KEEP
+    page.setPolicy(strict);
+    const TimeSeries series = fx_->session->currentSeries();
+    registry::ModelRegistry other(registry::RegistryUri::parse(uri_.toStdString()));
+    QCOMPARE(promoteBehindTheBack(other, series, "snaive", std::nullopt), 1);
+    page.setModelName(kModel);
+    page.setChallengerSpec(QStringLiteral("ets(error=A,trend=N,season=A)"));
+    QSignalSpy compared(&page, &ComparePage::comparisonFinished);
+    QVERIFY(page.startCompare());
+    QVERIFY(compared.wait(60000));
+    QVERIFY(page.decisionText().startsWith(QStringLiteral("Decision: KEEP")));
+    QVERIFY(page.promotionIsOverride());
+    QVERIFY(page.promoteButton()->text().contains(QStringLiteral("Override")));
+
+    std::unique_ptr<PromoteDialog> dialog(page.createPromoteDialog());
+    QVERIFY(dialog->isOverride());
+    QVERIFY(dialog->message().contains(QStringLiteral("KEEP")));
+    QVERIFY(!dialog->confirmButton()->isEnabled());  // no reason yet
+    dialog->setReason(QStringLiteral("   "));
+    QVERIFY(!dialog->confirmButton()->isEnabled());
+    dialog->setReason(QStringLiteral("holiday season"));
+    QVERIFY(dialog->confirmButton()->isEnabled());
+    QVERIFY(dialog->confirmButton()->text().contains(QStringLiteral("Override")));
+
+    QVERIFY(!page.promote(QStringLiteral("  ")));
+    QVERIFY2(page.messageText().contains(QStringLiteral("needs a reason")), qPrintable(page.messageText()));
+    QCOMPARE(other.show(kModel.toStdString()).versions.size(), std::size_t(1));  // nothing pushed
+
+    QSignalSpy finished(&page, &ComparePage::promotionFinished);
+    QVERIFY(page.promote(QStringLiteral("holiday season")));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.last().first().toBool(), true);
+    QCOMPARE(championIn(other, kModel.toStdString()), std::optional<int>(2));
+    const auto event = other.history(kModel.toStdString()).back();
+    QCOMPARE(event.action, std::string("promote"));
+    QVERIFY(event.isOverride);
+    QCOMPARE(event.reason, std::string("holiday season"));
+    QVERIFY(!event.failedRules.empty());
+    QCOMPARE(event.failedRules.front().rule, std::string("metric"));
+    QVERIFY2(page.decisionText().startsWith(QStringLiteral("Promoted:")) &&
+                 !page.decisionText().contains(QStringLiteral("KEEP the champion")),
+             qPrintable(page.decisionText()));
+    QVERIFY(page.messageText().contains(QStringLiteral("overriding the policy's KEEP")));
+    QVERIFY(page.isStale());
+    QVERIFY(!page.promoteButton()->isEnabled());
   }
 
   void changeColumnSpeaksEachMetricsLanguage() {
