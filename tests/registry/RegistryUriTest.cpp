@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
 #include "registry/ModelReference.h"
+#include "registry/ModelRegistry.h"
 #include "registry/RegistryNames.h"
 #include "registry/RegistryUri.h"
 
@@ -97,6 +98,18 @@ class RegistryUriTest : public QObject {
     const auto d = RegistryUri::resolve(std::nullopt);
     QVERIFY(d.isDefaultLocation());
     QCOMPARE(d.path(), (dir / "foresight" / "registry.db").string());
+    // The workbench saves the default as a URI: still the default location,
+    // so its folder is created on first use on a fresh machine.
+    const auto named = RegistryUri::parse("sqlite://" + d.path());
+    QCOMPARE(named.origin(), std::string("--registry"));
+    QVERIFY(named.isDefaultLocation());
+    QVERIFY(!RegistryUri::parse("sqlite://" + (dir / "elsewhere.db").string()).isDefaultLocation());
+    QVERIFY(!std::filesystem::exists(dir / "foresight"));
+    {
+      foresight::registry::ModelRegistry fresh(named);
+      QVERIFY(fresh.list().empty());
+    }
+    QVERIFY(std::filesystem::exists(dir / "foresight" / "registry.db"));
     savedEnv.isNull() ? qunsetenv("FORESIGHT_REGISTRY") : qputenv("FORESIGHT_REGISTRY", savedEnv);
     savedXdg.isNull() ? qunsetenv("XDG_DATA_HOME") : qputenv("XDG_DATA_HOME", savedXdg);
   }

@@ -1,12 +1,17 @@
 // Workspace files: save a session with edits, reopen it in a new window,
-// get the same series, names and selection; bad files name the field.
+// get the same series, names and selection, the Models page's candidates
+// and backtest settings; older files open; bad files name the field.
+#include <QJsonArray>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QtTest/QtTest>
 #include <fstream>
 
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "ui/data/DataImport.h"
+#include "ui/models/BacktestSettingsWidget.h"
+#include "ui/models/ModelsPage.h"
 #include "ui/window/MainWindow.h"
 #include "ui/workspace/Workspace.h"
 
@@ -33,9 +38,19 @@ class WorkspaceTest : public QObject {
       QVERIFY(s.removeSeries(s.seriesNames().front()));
       QVERIFY(s.renameSeries(s.seriesNames().back(), QStringLiteral("Renamed region")));
       QVERIFY(s.selectSeries(QStringLiteral("Renamed region")));
+      // The Models page's candidates and backtest settings, edited in its widgets.
+      auto* models = qobject_cast<ModelsPage*>(window.page(QStringLiteral("Models")));
+      QVERIFY(models);
+      models->setSpecs({QStringLiteral("ets(trend=Ad)"), QStringLiteral("theta"), QStringLiteral("snaive")});
+      models->settings()->horizonBox()->setValue(9);
+      models->settings()->foldsBox()->setValue(6);
+      models->settings()->stepBox()->setValue(3);
+      models->settings()->setMetric(QStringLiteral("rmse"));
+      QVERIFY(window.hasUnsavedWork());
       names = s.seriesNames();
       selected = s.currentSeriesName();
       QVERIFY(window.saveWorkspace(file));
+      QVERIFY(!window.hasUnsavedWork());
     }
     MainWindow reopened(*f.settings);
     QSignalSpy opened(&reopened, &MainWindow::workspaceOpened);
@@ -48,11 +63,36 @@ class WorkspaceTest : public QObject {
     QCOMPARE(s.currentSeries().frequency, Frequency::Weekly);
     QCOMPARE(s.seriesSettings().request.groupBy, std::optional<Dimension>(Dimension::Region));
     QCOMPARE(s.registryUri(), f.registryUri);
+    auto* models = qobject_cast<ModelsPage*>(reopened.page(QStringLiteral("Models")));
+    QCOMPARE(models->specs(),
+             QStringList({QStringLiteral("ets(trend=Ad)"), QStringLiteral("theta"), QStringLiteral("snaive")}));
+    QCOMPARE(models->settings()->horizonBox()->value(), 9);
+    QCOMPARE(models->settings()->foldsBox()->value(), 6);
+    QCOMPARE(models->settings()->stepBox()->value(), 3);
+    QCOMPARE(models->settings()->metric().name(), std::string("rmse"));
+    QVERIFY(!reopened.hasUnsavedWork());
     QVERIFY(f.settings->recentFiles().contains(file));
     // Saving again gives the same file.
     const QString again = QString::fromStdString((f.dir / "again.fsw.json").string());
     QVERIFY(reopened.saveWorkspace(again));
     QCOMPARE(Workspace::load(again).toJson(), Workspace::load(file).toJson());
+  }
+
+  // A workspace written before candidates and settings were kept opens, and
+  // a candidate list of the wrong type is named.
+  void olderWorkspaceOpensAndBadCandidatesAreNamed() {
+    QJsonObject j = Workspace{}.toJson();
+    j.remove(QStringLiteral("candidates"));
+    const Workspace old = Workspace::fromJson(j, QStringLiteral("old.fsw.json"));
+    QVERIFY(old.candidates.isEmpty());
+    QVERIFY(old.backtest.isEmpty());
+    j[QStringLiteral("candidates")] = QJsonArray{QStringLiteral("ets"), 3};
+    try {
+      Workspace::fromJson(j, QStringLiteral("bad.fsw.json"));
+      QFAIL("expected an InputError");
+    } catch (const InputError& e) {
+      QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("candidates[1]")), e.what());
+    }
   }
 
   void badWorkspaceNamesFileAndField() {

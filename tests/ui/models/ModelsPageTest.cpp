@@ -1,7 +1,8 @@
 // The Models page driven through its widgets: four models backtest in the
 // background, the leaderboard sorts by a header click, fold details and the
-// chart follow, residuals get a Ljung-Box verdict, cancel stops the work
-// within a second, and bad settings are refused with a reason.
+// chart follow, residuals get a Ljung-Box verdict, a cancelled backtest
+// reports it and shows nothing, new data starts with the recommended
+// candidates in its unit, and bad settings are refused with a reason.
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
 #include <QLegendMarker>
