@@ -1,5 +1,6 @@
 // The Registry page over a real SQLite registry: models -> versions ->
-// details and history; alias, rollback and loading into the session.
+// details and history; alias, rollback (its question names both versions)
+// and loading into the session; it follows changes announced in the session.
 #include <QSignalSpy>
 #include <QtTest/QtTest>
 
@@ -61,8 +62,17 @@ class RegistryPageTest : public QObject {
     registry::ModelRegistry reg(registry::RegistryUri::parse(f.registryUri.toStdString()));
     QCOMPARE(reg.resolve(registry::ModelReference::atAlias("revenue", "challenger")).version, v1);
 
+    // The rollback dialog names the versions it moves between.
+    QCOMPARE(page.selectedChampion(), std::optional<int>(v2));
+    QCOMPARE(page.rollbackTarget(), std::optional<int>(v1));
+    QVERIFY2(page.rollbackQuestion().contains(QStringLiteral("from version %1 back to version %2").arg(v2).arg(v1)),
+             qPrintable(page.rollbackQuestion()));
+    QSignalSpy announced(&session, &WorkbenchSession::registryChanged);
     QVERIFY(page.rollback(QStringLiteral("bad week")));
     QVERIFY(waitFor(page, true));
+    QCOMPARE(announced.size(), 1);  // the other pages hear of it
+    QVERIFY(!page.rollbackTarget());
+    QVERIFY(page.rollbackQuestion().contains(QStringLiteral("no earlier champion")));
     QCOMPARE(reg.resolve(registry::ModelReference::atAlias("revenue", "champion")).version, v1);
     QVERIFY(page.messageLine()->text().contains(QStringLiteral("rolled back")));
     // Nothing left to roll back to: a clear message, no crash, the page stays.
@@ -70,6 +80,15 @@ class RegistryPageTest : public QObject {
     QVERIFY(!waitFor(page, true));
     QVERIFY(!page.messageLine()->text().isEmpty());
     QCOMPARE(page.versionsModel()->rowCount(), 2);
+
+    // A change made elsewhere (another page, or another process noticed by
+    // the RegistryWatcher) reaches the page through the session.
+    reg.setAlias("revenue", "staging", v2, "elsewhere");
+    session.notifyRegistryChanged();
+    QVERIFY(waitFor(page, false));
+    const int row = page.versionsModel()->rowOfVersion(v2);
+    QVERIFY(page.versionsModel()->index(row, RegistryVersionsModel::AliasesColumn).data().toString().contains(
+        QStringLiteral("staging")));
 
     page.selectVersion(v2);
     QVERIFY(page.loadSelectedIntoSession());
