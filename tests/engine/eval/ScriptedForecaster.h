@@ -1,13 +1,12 @@
 // A test model whose behaviour the test sets: last value + offset + slope*k,
 // intervals of a given half width, failing on short training windows,
-// sleeping in fit (to test cancellation), counting fits.
+// calling a hook in fit (to cancel a run from inside a fold), counting fits.
 #pragma once
 
 #include <atomic>
-#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
-#include <thread>
 
 #include "engine/common/Errors.h"
 #include "engine/eval/ModelCandidate.h"
@@ -20,7 +19,9 @@ struct Script {
   double slope = 0.0;       // forecast at step k: last + offset + slope * k
   double halfWidth = 1.0;   // of the 80% interval; other levels scale with level / 80
   Eigen::Index failBelow = 0;  // fit throws when given fewer points
-  int sleepMs = 0;          // fit sleeps this long
+  // Called at the start of every fit with its number (1, 2, ...; counted
+  // across copies of the script), e.g. to cancel the run from inside a fold.
+  std::function<void(int fit)> onFit = nullptr;
   std::shared_ptr<std::atomic<int>> fits = std::make_shared<std::atomic<int>>(0);
 };
 
@@ -32,8 +33,8 @@ class ScriptedForecaster : public Forecaster {
 
  protected:
   void fitImpl(const Eigen::VectorXd& y) override {
-    ++*s_.fits;
-    if (s_.sleepMs > 0) std::this_thread::sleep_for(std::chrono::milliseconds(s_.sleepMs));
+    const int fit = ++*s_.fits;
+    if (s_.onFit) s_.onFit(fit);
     if (y.size() < s_.failBelow)
       throw InputError("scripted model needs " + std::to_string(s_.failBelow) + " points, got " +
                        std::to_string(y.size()));
