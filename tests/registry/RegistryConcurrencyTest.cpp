@@ -63,8 +63,6 @@ class RegistryConcurrencyTest : public QObject {
                          pushArgs(t, "demand", t.dir() / ("m" + std::to_string(i) + ".json"),
                                   QStringLiteral("item=%1").arg(i)));
     };
-    QElapsedTimer clock;
-    clock.start();
     for (int lane = 0; lane < kLanes; ++lane) start(lane);
     int running = kLanes;
     while (running > 0) {
@@ -80,8 +78,6 @@ class RegistryConcurrencyTest : public QObject {
         else --running;
       }
     }
-    qInfo("%d pushes from %d concurrent lanes on %s: %lld ms", kTotal, kLanes, foresight::test::backendName(backend_),
-          static_cast<long long>(clock.elapsed()));
     QVERIFY2(failures.isEmpty(), qPrintable(failures.value(0)));
 
     std::sort(printed.begin(), printed.end());
@@ -159,7 +155,11 @@ class RegistryConcurrencyTest : public QObject {
     const std::string big = foresight::test::artifactJson(0, 250000);  // about 3 MB
     foresight::test::writeText(t.dir() / "big.json", big);
     qint64 fullMs = 0;
-    {  // How long one push takes here, measured on a throwaway registry.
+    // How long one push takes here, measured on a throwaway registry: it only
+    // spreads the kills over a whole push (the sleep below orders the kill
+    // after some part of the push; nothing asserts a duration). Whatever the
+    // machine's speed, the assertions are on the registry's state.
+    {
       TestRegistry scratch(backend_);
       QElapsedTimer clock;
       clock.start();

@@ -124,6 +124,8 @@ class HotReloadTest : public QObject {
     QCOMPARE(idle.read().status, 200);
     HttpTestClient inFlight(port);
     inFlight.send("GET /v1/models/sales/forecast?horizon=2 HTTP/1.1\r\nHost: x\r\n");  // headers not finished
+    // Orders events only: lets the server's event loop read the half request
+    // before the shutdown request is queued (nothing here measures time).
     QThread::msleep(100);
     server.requestShutdown();
     // The idle keep-alive connection is closed; the one mid-request is not.
