@@ -31,9 +31,10 @@ RegistryWatcher::RegistryWatcher(WorkbenchSession& session, QObject* parent) : Q
     checkNow();
   });
   connect(&session_, &WorkbenchSession::registryChanged, this, [this] { announced_ = true; });
+  // The first check comes with the first tick (or checkNow()): the owner
+  // may still be choosing the registry (--registry) when it makes the watcher.
   timer_.setInterval(kDefaultIntervalMs);
   timer_.start();
-  checkNow();
 }
 
 RegistryWatcher::~RegistryWatcher() { watcher_.waitForFinished(); }

@@ -19,7 +19,8 @@ class RegistryWatcher : public QObject {
  public:
   static constexpr int kDefaultIntervalMs = 5000;
 
-  // Starts checking every kDefaultIntervalMs; `session` must outlive it.
+  // Checks every kDefaultIntervalMs (the first check at the first tick or
+  // checkNow()); `session` must outlive it.
   explicit RegistryWatcher(WorkbenchSession& session, QObject* parent = nullptr);
   // Waits for a check still running: it reads a registry URI it was given by value.
   ~RegistryWatcher() override;

@@ -72,6 +72,7 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
   updateTitle();
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
   registryPage_->refresh();
+  watcher_.checkNow();  // learns the registry's state now that its URI is final
 }
 
 MainWindow::~MainWindow() {
