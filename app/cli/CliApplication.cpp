@@ -26,7 +26,10 @@ std::string CliApplication::helpText() const {
        "  --version             Print the version\n\n"
        "Run 'foresight <command> --help' for a command's options.\n"
        "Exit codes: 0 ok, 1 unexpected error, 2 bad usage or input, 3 a gate said no,\n"
-       "4 registry conflict, 130 interrupted (Ctrl-C).\n";
+       "4 registry conflict, 130 interrupted (Ctrl-C or SIGTERM: long work stops at its\n"
+       "next check and no output file is left behind; files are written whole or not at all).\n"
+       "Environment: FORESIGHT_PROGRESS=lines prints progress as plain lines on stderr\n"
+       "(for logs; a terminal gets a progress bar).\n";
   return s;
 }
 

@@ -8,6 +8,7 @@
 
 #include "ArgParser.h"
 #include "engine/common/Cancellation.h"
+#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -26,9 +27,23 @@ struct CommandIo {
   std::ostream& out;
   std::ostream& err;
   bool errIsTerminal = false;  // draw a progress bar only on a terminal
+  bool progressLines = false;  // FORESIGHT_PROGRESS=lines: progress as plain stderr lines
   // Set by Ctrl-C / SIGTERM in main(); long commands pass it to the engine so
   // work stops at the next check and the command exits with kExitInterrupted.
   const CancellationToken* cancel = nullptr;
+
+  // The progress sink every long command hands to the core: a bar on a
+  // terminal, lines when asked for, else nothing.
+  ProgressSink progress() const {
+    if (errIsTerminal) return pipeline::TerminalProgress::sink(err, true);
+    if (progressLines) return pipeline::TerminalProgress::lines(err);
+    return {};
+  }
+
+  // For a command's own loops (between series): CancelledError once set.
+  void checkCancelled() const {
+    if (cancel) cancel->throwIfCancelled();
+  }
 };
 
 class Command {

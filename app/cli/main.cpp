@@ -2,6 +2,8 @@
 #include <unistd.h>  // isatty
 
 #include <csignal>
+#include <cstdlib>  // std::getenv
+#include <string_view>
 #include <iostream>
 
 #include "CliApplication.h"
@@ -24,7 +26,9 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   std::vector<std::string> args(argv + 1, argv + argc);
-  foresight::cli::CommandIo io{std::cout, std::cerr, isatty(STDERR_FILENO) != 0, &interruptToken};
+  const char* progress = std::getenv("FORESIGHT_PROGRESS");
+  foresight::cli::CommandIo io{std::cout, std::cerr, isatty(STDERR_FILENO) != 0,
+                               progress != nullptr && std::string_view(progress) == "lines", &interruptToken};
   const int code = foresight::cli::CliApplication(foresight::cli::allCommands()).run(args, io);
   std::cout.flush();
   return code;

@@ -91,6 +91,7 @@ MonitorReport ChampionMonitor::run(registry::ModelRegistry& registry, const std:
   MonitorReport report;
   nlohmann::json seriesJson = nlohmann::json::array();
   for (Forecaster* model : champion.models()) {
+    if (options.cancel) options.cancel->throwIfCancelled();
     const std::string name = model->info().series;
     const TimeSeries* given = data.find(name);
     if (!given && champion.models().size() == 1 && data.series.size() == 1) given = &data.series.front();

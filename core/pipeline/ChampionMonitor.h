@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
 #include "registry/ModelRegistry.h"
 
@@ -19,6 +20,7 @@ struct MonitorOptions {
   int window = 0;                 // recent periods; 0: 4 x the backtest horizon (at least 28)
   double maxMaseRatio = 1.5;      // alert when recent MASE > this x the backtest MASE
   double alpha = 0.01;            // alert when a shift test's p-value is below this
+  const CancellationToken* cancel = nullptr;  // checked before each series
 };
 
 struct MonitorReport {

@@ -1,10 +1,12 @@
 #include "pipeline/PowerBiExport.h"
 
-#include <cmath>  // std::isnan
-#include <fstream>
+#include <algorithm>  // std::clamp, std::max, std::nth_element
+#include <charconv>   // std::to_chars: '.' whatever the process locale
+#include <cmath>      // std::isnan, std::isfinite, std::ceil, std::floor, std::log10, std::fabs
 #include <sstream>
 
 #include "engine/common/Errors.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "engine/models/ForecastTable.h"
 
 namespace foresight::pipeline {
@@ -19,7 +21,20 @@ std::string csvText(const std::string& text) {
   return s + "\"";
 }
 
-std::string number(double v) { return std::isnan(v) ? std::string() : ForecastTable::formatNumber(v); }
+// `v` rounded to `decimals` decimals, trailing zeros dropped ("43344.2324",
+// "1000000"); empty for NaN.
+std::string number(double v, int decimals) {
+  if (std::isnan(v)) return std::string();
+  if (!std::isfinite(v) || std::fabs(v) >= 1e16) return ForecastTable::formatNumber(v);
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, r.ptr);
+  if (s.find('.') != std::string::npos) {
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+  }
+  return s == "-0" ? std::string("0") : s;
+}
 
 // Periods from `from` to `to` on the frequency's grid; -1 when `to` is not on it.
 Eigen::Index periodsBetween(Frequency f, Date from, Date to) {
@@ -84,7 +99,32 @@ std::size_t PowerBiExport::actualRows() const {
   return n;
 }
 
+int PowerBiExport::decimals() const {
+  // Sums: every value is off by at most half a unit of the last decimal, so
+  // a column's sum over the file's N rows is off by at most N * 0.5 * 10^-d;
+  // d = 3 + ceil(log10 N) keeps that at or below 0.0005, under half a cent.
+  const double rows = static_cast<double>(std::max<std::size_t>(1, actualRows() + forecastRows()));
+  const int forSums = 3 + static_cast<int>(std::ceil(std::log10(rows)));
+  // Small measures (rates, kilo-units): six significant digits of the median
+  // magnitude, so they keep their resolution.
+  std::vector<double> magnitudes;
+  for (const auto& e : entries_) {
+    for (Eigen::Index i = 0; i < e.actuals.size(); ++i)
+      if (std::isfinite(e.actuals.values[i]) && e.actuals.values[i] != 0.0) magnitudes.push_back(std::fabs(e.actuals.values[i]));
+    for (Eigen::Index h = 0; h < e.forecast.horizon(); ++h)
+      if (std::isfinite(e.forecast.mean[h]) && e.forecast.mean[h] != 0.0) magnitudes.push_back(std::fabs(e.forecast.mean[h]));
+  }
+  int forDigits = 0;
+  if (!magnitudes.empty()) {
+    auto mid = magnitudes.begin() + static_cast<std::ptrdiff_t>(magnitudes.size() / 2);
+    std::nth_element(magnitudes.begin(), mid, magnitudes.end());
+    forDigits = 5 - static_cast<int>(std::floor(std::log10(*mid)));
+  }
+  return std::clamp(std::max(forSums, forDigits), 0, 12);
+}
+
 void PowerBiExport::writeCsv(std::ostream& out) const {
+  const int d = decimals();
   const auto cols = columns();
   for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
   out << '\n';
@@ -93,37 +133,21 @@ void PowerBiExport::writeCsv(std::ostream& out) const {
     const std::string tail = ',' + csvText(e.model) + ',' + csvText(e.modelVersion) + ',' + csvText(runId_) + '\n';
     const std::string name = csvText(e.series);
     for (Eigen::Index i = 0; i < e.actuals.size(); ++i)
-      out << name << ',' << e.actuals.dateAt(i).toIso() << ",actual," << number(e.actuals.values[i]) << emptyBands
+      out << name << ',' << e.actuals.dateAt(i).toIso() << ",actual," << number(e.actuals.values[i], d) << emptyBands
           << tail;
     const Forecast& f = e.forecast;
     for (Eigen::Index h = 0; h < f.horizon(); ++h) {
-      out << name << ',' << f.dateAt(h).toIso() << ",forecast," << number(f.mean[h]);
-      for (Eigen::Index j = 0; j < f.lower.cols(); ++j) out << ',' << number(f.lower(h, j)) << ',' << number(f.upper(h, j));
+      out << name << ',' << f.dateAt(h).toIso() << ",forecast," << number(f.mean[h], d);
+      for (Eigen::Index j = 0; j < f.lower.cols(); ++j) out << ',' << number(f.lower(h, j), d) << ',' << number(f.upper(h, j), d);
       out << tail;
     }
   }
 }
 
-void PowerBiExport::writeFile(const std::filesystem::path& file) const {
-  std::ostringstream text;
-  writeCsv(text);
-  const std::filesystem::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text.str();
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(tmp, ignored);
-      throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the Power BI CSV");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the Power BI CSV: " + ec.message());
-  }
+void PowerBiExport::writeFile(const std::filesystem::path& file, const CancellationToken* cancel) const {
+  AtomicFileWriter out(file, cancel);
+  writeCsv(out.stream());
+  out.commit();
 }
 
 }  // namespace foresight::pipeline

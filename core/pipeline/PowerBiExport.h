@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
 #include "engine/models/Forecast.h"
 
@@ -36,12 +37,19 @@ class PowerBiExport {
   std::size_t forecastRows() const;
   std::size_t actualRows() const;
 
+  // The decimals every number of the CSV is rounded to (trailing zeros
+  // dropped): 3 + ceil(log10(rows)), so a column's sum over any of the N rows
+  // is within N * 0.5 * 10^-decimals <= 0.0005 of the unrounded sum (totals
+  // to the cent); more when six significant digits of the median magnitude
+  // need them; at most 12. docs/powerbi.md says the same.
+  int decimals() const;
   // UTF-8, '\n' line ends, RFC 4180 quoting of text fields, ISO dates,
-  // '.' decimals without thousands separators, empty cells for no value.
+  // '.' decimals without thousands separators, empty cells for no value,
+  // numbers rounded to decimals().
   void writeCsv(std::ostream& out) const;
-  // Writes through a temporary file and a rename; InputError naming the
-  // file when it cannot be written.
-  void writeFile(const std::filesystem::path& file) const;
+  // Writes through AtomicFileWriter (complete or not at all); InputError
+  // naming the file when it cannot be written, CancelledError when `cancel` was set.
+  void writeFile(const std::filesystem::path& file, const CancellationToken* cancel = nullptr) const;
 
  private:
   struct Entry {

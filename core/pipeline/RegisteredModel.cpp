@@ -29,14 +29,17 @@ void RegisteredModel::updateWith(const Panel& actuals, const std::string& source
 }
 
 void RegisteredModel::exportTo(PowerBiExport& out, const Panel& actuals, int horizon, const std::vector<double>& levels,
-                               int history) const {
-  exportModels(out, models(), actuals, horizon, levels, history, version_.model, std::to_string(version_.version));
+                               int history, const CancellationToken* cancel) const {
+  exportModels(out, models(), actuals, horizon, levels, history, version_.model, std::to_string(version_.version),
+               cancel);
 }
 
 void RegisteredModel::exportModels(PowerBiExport& out, const std::vector<const Forecaster*>& models,
                                    const Panel& actuals, int horizon, const std::vector<double>& levels, int history,
-                                   const std::string& model, const std::string& modelVersion) {
+                                   const std::string& model, const std::string& modelVersion,
+                                   const CancellationToken* cancel) {
   for (const Forecaster* m : models) {
+    if (cancel) cancel->throwIfCancelled();
     const std::string& series = m->info().series;
     const TimeSeries* given = actuals.find(series);
     // One model and one series: names need not match (as in ModelUpdater).

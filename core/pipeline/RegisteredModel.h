@@ -33,12 +33,13 @@ class RegisteredModel {
   // Adds each model's forecast after its data to `out`, with the actuals of
   // its series from `actuals` (the last `history` periods; 0 = all), else
   // the data the model has seen. Model column: the registered name; version: its number.
+  // CancelledError, checked before each model, when `cancel` was set.
   void exportTo(PowerBiExport& out, const Panel& actuals, int horizon, const std::vector<double>& levels,
-                int history = 0) const;
+                int history = 0, const CancellationToken* cancel = nullptr) const;
   // The same for models that are not (yet) registered.
   static void exportModels(PowerBiExport& out, const std::vector<const Forecaster*>& models, const Panel& actuals,
                            int horizon, const std::vector<double>& levels, int history, const std::string& model,
-                           const std::string& modelVersion);
+                           const std::string& modelVersion, const CancellationToken* cancel = nullptr);
 
  private:
   registry::VersionRecord version_;

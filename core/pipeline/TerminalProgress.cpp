@@ -29,4 +29,13 @@ ProgressSink TerminalProgress::sink(std::ostream& err, bool isTerminal) {
   };
 }
 
+ProgressSink TerminalProgress::lines(std::ostream& err) {
+  return [&err, last = -1](double fraction, std::string_view step) mutable {
+    const int percent = static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 100);
+    if (percent == last) return;
+    last = percent;
+    err << "progress: " << percent << "% " << step << "\n" << std::flush;
+  };
+}
+
 }  // namespace foresight::pipeline

@@ -1,6 +1,7 @@
 // PowerBiExport: the long CSV Power BI loads - columns, kinds, continuous
 // dates, quoting, number format, intervals, and refusals that name the series.
 #include <QtTest/QtTest>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -126,12 +127,87 @@ class PowerBiExportTest : public QObject {
     const TimeSeries a = daily("a", "2021-01-01", {1, 2});
     e.add(a, forecastAfter(a, 2, {80}), "ets", "1");
     e.writeFile(dir / "out.csv");
-    QVERIFY(!std::filesystem::exists(dir / "out.csv.tmp"));
+    auto entries = [&dir] {
+      std::vector<std::string> names;
+      for (const auto& f : std::filesystem::directory_iterator(dir)) names.push_back(f.path().filename().string());
+      return names;
+    };
+    QCOMPARE(entries(), std::vector<std::string>{"out.csv"});  // no temporary file left
     std::ifstream in(dir / "out.csv", std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     QCOMPARE(text.str(), csvOf(e));
     QVERIFY_THROWS_EXCEPTION(InputError, e.writeFile(dir / "no-such-folder" / "out.csv"));
+    // Cancelled before the rename: the old file stays as it was, nothing else appears.
+    CancellationToken cancel;
+    cancel.cancel();
+    PowerBiExport other("r2");
+    other.add(a, forecastAfter(a, 2, {80}), "ets", "2");
+    QVERIFY_THROWS_EXCEPTION(CancelledError, other.writeFile(dir / "out.csv", &cancel));
+    QCOMPARE(entries(), std::vector<std::string>{"out.csv"});
+    std::ifstream again(dir / "out.csv", std::ios::binary);
+    std::stringstream kept;
+    kept << again.rdbuf();
+    QCOMPARE(kept.str(), csvOf(e));
+  }
+
+  void roundedValuesReproduceTotalsToTheCent() {
+    // Revenue-like values with every digit a double holds: 1,000 actual days
+    // and a 90-day forecast with two bands.
+    std::vector<double> v;
+    double exactActual = 0.0;
+    for (int i = 0; i < 1000; ++i) {
+      v.push_back(43344.2324 + 1234.567891234 * std::sin(0.37 * i) + 0.000123456789 * i);
+      exactActual += v.back();
+    }
+    const TimeSeries a = daily("revenue", "2015-01-01", v);
+    Forecast f = forecastAfter(a, 90, {80, 95});
+    double exactMean = 0.0, exactLo95 = 0.0;
+    for (Eigen::Index h = 0; h < 90; ++h) {
+      f.mean[h] = 60861.20100328644 + 17.123456789 * static_cast<double>(h);
+      f.lower(h, 1) = f.mean[h] - 17343.474321987 - 0.3333333 * static_cast<double>(h);
+      exactMean += f.mean[h];
+      exactLo95 += f.lower(h, 1);
+    }
+    PowerBiExport e("r");
+    e.add(a, f, "ets", "1");
+    // 1,090 rows: 3 + ceil(log10 1090) = 7 decimals.
+    QCOMPARE(e.decimals(), 7);
+    const auto t = test::parseStrictCsv(csvOf(e));
+    QVERIFY2(t.error.empty(), t.error.c_str());
+    double actual = 0.0, mean = 0.0, lo95 = 0.0;
+    for (const auto& row : t.rows) {
+      for (std::size_t c : {std::size_t(3), std::size_t(6)}) {
+        const auto dot = row[c].find('.');
+        QVERIFY2(dot == std::string::npos || row[c].size() - dot - 1 <= 7, row[c].c_str());
+      }
+      if (row[2] == "actual") actual += std::stod(row[3]);
+      else {
+        mean += std::stod(row[3]);
+        lo95 += std::stod(row[6]);
+      }
+    }
+    // The documented bound: N * 0.5 * 10^-7 <= 0.0005, well inside a cent.
+    QVERIFY2(std::fabs(actual - exactActual) <= 0.0005, qPrintable(QString::number(actual - exactActual)));
+    QVERIFY(std::fabs(mean - exactMean) <= 0.0005);
+    QVERIFY(std::fabs(lo95 - exactLo95) <= 0.0005);
+    QVERIFY(std::fabs(actual - exactActual) < 0.01 && std::fabs(mean - exactMean) < 0.01);
+    // No 15-decimal tails: the forecast's first value is rounded.
+    QCOMPARE(t.rows[1000][3], std::string("60861.2010033"));
+  }
+
+  void smallMeasuresKeepSixSignificantDigits() {
+    PowerBiExport e;
+    const TimeSeries a = daily("rate", "2021-01-01", {0.000123456789, 0.000234567891, 0.000345678912});
+    Forecast f = forecastAfter(a, 1, {80});
+    f.mean[0] = 0.000456789123;
+    f.lower(0, 0) = 0.0001;
+    f.upper(0, 0) = 0.0008;
+    e.add(a, f, "ets", "1");
+    // Median magnitude 3.5e-4: 5 - (-4) = 9 decimals.
+    QCOMPARE(e.decimals(), 9);
+    const auto t = test::parseStrictCsv(csvOf(e));
+    QCOMPARE(t.rows[0][3], std::string("0.000123457"));
   }
 };
 

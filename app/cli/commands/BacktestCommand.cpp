@@ -9,7 +9,6 @@
 #include "engine/eval/Leaderboard.h"
 #include "engine/eval/RollingOriginBacktest.h"
 #include "engine/models/ModelSpec.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -61,7 +60,7 @@ class BacktestCommand : public Command {
     const Panel panel = eval_args::loadPanel(args);
 
     const BacktestResult result = RollingOriginBacktest(config).run(
-        panel, models, pipeline::TerminalProgress::sink(io.err, io.errIsTerminal), io.cancel);
+        panel, models, io.progress(), io.cancel);
     const Leaderboard board = Leaderboard::build(result, metric);
     for (const auto& m : result.models)
       for (const auto& note : m.summary.notes()) io.err << "note: " << m.label << ": " << note << "\n";

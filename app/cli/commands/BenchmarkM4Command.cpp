@@ -8,7 +8,6 @@
 #include "EvalArgs.h"
 #include "engine/eval/M4Benchmark.h"
 #include "engine/models/ModelSpec.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -41,7 +40,7 @@ class BenchmarkM4Command : public Command {
     options.limit = static_cast<std::size_t>(*args.getInt("limit", 0, 100000000));
     options.threads = static_cast<int>(*args.getInt("threads", 0, 1024));
     const M4BenchmarkResult r = M4Benchmark::run(*args.get("train"), *args.get("test"), specs, options,
-                                                 pipeline::TerminalProgress::sink(io.err, io.errIsTerminal), io.cancel);
+                                                 io.progress(), io.cancel);
     eval_args::emit(args.flag("json") ? r.toJson().dump(2) + "\n" : r.toText(), args, io);
     return kExitOk;
   }

@@ -10,7 +10,6 @@
 #include "EvalArgs.h"
 #include "engine/eval/Comparison.h"
 #include "engine/eval/PromotionPolicy.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -84,7 +83,7 @@ class CompareCommand : public Command {
 
     const ComparisonResult c =
         Comparison::run(panel, champion, challenger, config, ComparisonOptions{policy.loss, policy.alternative},
-                        pipeline::TerminalProgress::sink(io.err, io.errIsTerminal), io.cancel);
+                        io.progress(), io.cancel);
     const PromotionDecision d = policy.decide(c);
     if (args.flag("json")) {
       const nlohmann::json j = {{"policy", policy.toJson()}, {"decision", d.toJson()}, {"comparison", c.toJson()}};

@@ -2,11 +2,11 @@
 
 #include <charconv>  // std::from_chars
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "engine/common/Errors.h"
 #include "engine/data/SeriesCsv.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "engine/models/ModelArtifact.h"
 #include "registry/ModelReference.h"
 #include "registry/ModelRegistry.h"
@@ -114,9 +114,7 @@ void emit(const std::string& text, const ParsedArgs& args, CommandIo& io) {
     io.out << text;
     return;
   }
-  std::ofstream file(*out, std::ios::binary | std::ios::trunc);
-  if (!(file << text) || !file.flush())
-    throw InputError(InputLocation{*out, 0, "", ""}, "cannot write the output file");
+  AtomicFileWriter::write(*out, text, io.cancel);
 }
 
 }  // namespace foresight::cli::eval_args

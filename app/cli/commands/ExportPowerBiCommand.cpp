@@ -47,9 +47,9 @@ class ExportPowerBiCommand : public RegistryCommand {
     const Panel actuals = SeriesCsv::readFile(dataFile);
     model.updateWith(actuals, dataFile);
     pipeline::PowerBiExport csv(args.get("run-id").value_or(pipeline::makeRunId()));
-    model.exportTo(csv, actuals, horizon, levels, history);
+    model.exportTo(csv, actuals, horizon, levels, history, io.cancel);
     const std::string out = *args.get("out");
-    csv.writeFile(out);
+    csv.writeFile(out, io.cancel);
     io.err << "foresight: wrote " << csv.actualRows() << " actual and " << csv.forecastRows() << " forecast rows of "
            << model.name() << " v" << model.version().version << " to " << out << "\n";
     return kExitOk;

@@ -108,7 +108,7 @@ class FitCommand : public Command {
       const TimeSeries& s = args.get("series") ? pickSeries(panel, *args.get("series"), data) : panel.series.front();
       auto model = ModelFactory::create(spec);
       try {
-        model->fit(s);
+        model->fit(s, io.cancel);
       } catch (const InputError& e) {
         throw inFile(e, data);
       }
@@ -117,6 +117,8 @@ class FitCommand : public Command {
       isPanel = true;
       PanelFitOptions options;
       options.threads = static_cast<int>(*args.getInt("threads", 0, 1024));
+      options.cancel = io.cancel;
+      options.progress = io.progress();
       if (io.errIsTerminal)
         options.progress = [&io, total = panel.series.size()](double f, std::string_view) {
           io.err << "\rfitting: " << static_cast<std::size_t>(f * static_cast<double>(total) + 0.5) << "/" << total
@@ -134,7 +136,7 @@ class FitCommand : public Command {
     std::vector<const Forecaster*> models;
     for (const auto& m : owned) models.push_back(m.get());
     printWarnings(models, io.err);
-    ModelArtifact::write(out, ModelArtifact::build(models, isPanel));
+    ModelArtifact::write(out, ModelArtifact::build(models, isPanel), io.cancel);
     if (args.flag("json"))
       io.out << summaryJson(models, out, failures).dump(2) << "\n";
     else

@@ -1,6 +1,5 @@
 // `foresight forecast`: forecasts from a saved model artifact, optionally
 // after feeding it newer actuals (no refit).
-#include <fstream>
 #include <ostream>
 
 #include "Command.h"
@@ -8,6 +7,7 @@
 #include "EvalArgs.h"
 #include "engine/common/Errors.h"
 #include "engine/data/SeriesCsv.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "engine/models/ForecastTable.h"
 #include "engine/models/ModelArtifact.h"
 #include "engine/models/ModelUpdater.h"
@@ -58,16 +58,17 @@ class ForecastCommand : public Command {
 
     ForecastTable table;
     const auto only = args.get("series");
-    for (const Forecaster* m : models)
+    for (const Forecaster* m : models) {
+      io.checkCancelled();
       if (!only || m->info().series == *only) table.add(m->info().series, m->forecast(horizon, levels));
+    }
     if (only && table.toJson().empty())
       throw InputError(InputLocation{*args.get("model"), 0, "series", *only}, "no model in the file was fitted on this series");
 
     if (const auto out = args.get("out")) {
-      std::ofstream file(*out, std::ios::binary | std::ios::trunc);
-      if (!file) throw InputError(InputLocation{*out, 0, "", ""}, "cannot open the file for writing");
-      emit(table, format, file);
-      if (!file.flush()) throw InputError(InputLocation{*out, 0, "", ""}, "writing failed (disk full?)");
+      AtomicFileWriter file(*out, io.cancel);
+      emit(table, format, file.stream());
+      file.commit();
     } else {
       emit(table, format, io.out);
     }

@@ -35,6 +35,7 @@ class MonitorCommand : public RegistryCommand {
     options.window = static_cast<int>(args.getInt("window", 3, 10000000).value_or(0));
     options.maxMaseRatio = number(args, "max-mase-ratio", options.maxMaseRatio);
     options.alpha = number(args, "alpha", options.alpha);
+    options.cancel = io.cancel;
     const std::string dataFile = *args.get("data");
     const Panel data = SeriesCsv::readFile(dataFile);
     const auto reg = open(args, io);

@@ -9,7 +9,6 @@
 #include "engine/eval/ModelCandidate.h"
 #include "pipeline/PipelineConfig.h"
 #include "pipeline/PipelineRunner.h"
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli {
 
@@ -61,7 +60,7 @@ class PipelineRunCommand : public Command {
     options.runId = args.getOr("run-id", "");
     options.promote = !args.flag("no-promote");
     // A bar on a terminal; log lines otherwise (CI logs).
-    options.progress = pipeline::TerminalProgress::sink(io.err, io.errIsTerminal);
+    options.progress = io.progress();
     if (!io.errIsTerminal) options.log = [&io](const std::string& line) { io.err << "foresight: " << line << "\n"; };
     const pipeline::PipelineRunResult r = pipeline::PipelineRunner(config, options).run();
     if (args.flag("json")) {

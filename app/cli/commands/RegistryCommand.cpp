@@ -59,22 +59,6 @@ nlohmann::json RegistryCommand::readJsonFile(const std::string& path) {
   }
 }
 
-void RegistryCommand::writeFile(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out || !out.flush())
-      throw InputError(InputLocation{path, 0, "", ""}, std::string("cannot write the file: ") + std::strerror(errno));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw InputError(InputLocation{path, 0, "", ""}, "cannot write the file: " + ec.message());
-  }
-}
-
 registry::Tags RegistryCommand::parseTags(const std::string& option, const std::string& text) {
   registry::Tags tags;
   for (const std::string& pair : parseList(text)) {

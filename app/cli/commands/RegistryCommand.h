@@ -27,8 +27,6 @@ class RegistryCommand : public Command {
   static std::string readFile(const std::string& path);
   // JSON file for --backtest / --comparison; InputError naming file and line.
   static nlohmann::json readJsonFile(const std::string& path);
-  // Writes through a temporary file and a rename: never half a file.
-  static void writeFile(const std::string& path, const std::string& bytes);
   // "K=V[,K=V...]" given to `option`; InputError naming the bad pair.
   static registry::Tags parseTags(const std::string& option, const std::string& text);
   // "A[,A...]"

@@ -3,6 +3,7 @@
 
 #include "CommandRegistry.h"
 #include "RegistryCommand.h"
+#include "engine/io/AtomicFileWriter.h"
 
 namespace foresight::cli {
 
@@ -23,7 +24,7 @@ class RegistryExportCommand : public RegistryCommand {
     const std::string name = args.positionals().at(0);
     const nlohmann::json bundle = open(args, io)->exportModel(name);
     const std::string out = *args.get("out");
-    writeFile(out, bundle.dump(2) + "\n");
+    AtomicFileWriter::write(out, bundle.dump(2) + "\n", io.cancel);
     const auto versions = bundle["versions"].size(), events = bundle["history"].size();
     if (args.flag("json"))
       printJson(io, {{"model", name}, {"out", out}, {"versions", versions}, {"aliases", bundle["aliases"].size()},

@@ -3,6 +3,7 @@
 
 #include "CommandRegistry.h"
 #include "RegistryCommand.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "registry/RegistryJson.h"
 
 namespace foresight::cli {
@@ -25,7 +26,7 @@ class RegistryPullCommand : public RegistryCommand {
     const auto ref = registry::ModelReference::parse(args.positionals().at(0));
     const auto pulled = open(args, io)->pull(ref);
     const std::string out = *args.get("out");
-    writeFile(out, pulled.bytes);
+    AtomicFileWriter::write(out, pulled.bytes, io.cancel);
     if (args.flag("json")) {
       nlohmann::json j = registry::toJson(pulled.version);
       j["out"] = out;

@@ -1,6 +1,5 @@
 #include "SourceArgs.h"
 
-#include "pipeline/TerminalProgress.h"
 
 namespace foresight::cli::source_args {
 
@@ -16,7 +15,7 @@ pipeline::SourceRequest request(const ParsedArgs& args) {
 
 LoadOptions loadOptions(const CommandIo& io) {
   LoadOptions options;
-  options.progress = pipeline::TerminalProgress::sink(io.err, io.errIsTerminal);
+  options.progress = io.progress();
   options.cancel = io.cancel;
   return options;
 }

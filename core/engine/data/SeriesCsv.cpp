@@ -2,11 +2,11 @@
 
 #include <charconv>  // std::to_chars
 #include <cmath>     // std::isnan, std::fabs
-#include <fstream>
 #include <ostream>
 
 #include "engine/common/Errors.h"
 #include "engine/data/SeriesCsvParser.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "engine/io/DelimitedReader.h"
 
 namespace foresight {
@@ -37,21 +37,34 @@ std::string SeriesCsv::formatValue(double v) {
   return std::string(buf, r.ptr);
 }
 
-void SeriesCsv::write(std::ostream& out, const Panel& panel) {
-  out << "series,date,value\n";
-  for (const auto& s : panel.series)
-    for (Eigen::Index i = 0; i < s.size(); ++i) {
-      writeName(out, s.name);
-      out << ',' << s.dateAt(i).toIso() << ',' << formatValue(s.values[i]) << '\n';
-    }
+namespace {
+
+void writeSeries(std::ostream& out, const TimeSeries& s) {
+  for (Eigen::Index i = 0; i < s.size(); ++i) {
+    writeName(out, s.name);
+    out << ',' << s.dateAt(i).toIso() << ',' << SeriesCsv::formatValue(s.values[i]) << '\n';
+  }
 }
 
-void SeriesCsv::writeFile(const std::string& path, const Panel& panel) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw InputError(InputLocation{path, 0, "", ""}, "cannot open the file for writing");
-  write(out, panel);
-  out.flush();
-  if (!out) throw InputError(InputLocation{path, 0, "", ""}, "writing failed (disk full?)");
+}  // namespace
+
+void SeriesCsv::write(std::ostream& out, const Panel& panel) {
+  out << "series,date,value\n";
+  for (const auto& s : panel.series) writeSeries(out, s);
+}
+
+void SeriesCsv::writeFile(const std::string& path, const Panel& panel, const CancellationToken* cancel,
+                          const ProgressSink& progress) {
+  AtomicFileWriter file(path, cancel);
+  file.stream() << "series,date,value\n";
+  const std::string step = "writing " + path;
+  for (std::size_t i = 0; i < panel.series.size(); ++i) {
+    if (progress) progress(static_cast<double>(i) / static_cast<double>(panel.series.size()), step);
+    file.checkCancelled();
+    writeSeries(file.stream(), panel.series[i]);
+  }
+  file.commit();
+  if (progress) progress(1.0, step);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
 
 namespace foresight {
@@ -16,8 +17,12 @@ class SeriesCsv {
  public:
   // Writes the header and every series in panel order.
   static void write(std::ostream& out, const Panel& panel);
-  // Throws InputError naming the path when it cannot be written.
-  static void writeFile(const std::string& path, const Panel& panel);
+  // Writes through AtomicFileWriter: the file appears complete or not at
+  // all. Throws InputError naming the path when it cannot be written, and
+  // CancelledError (checked between series) when `cancel` was set;
+  // `progress` hears of each series before it is written.
+  static void writeFile(const std::string& path, const Panel& panel, const CancellationToken* cancel = nullptr,
+                        const ProgressSink& progress = {});
 
   // Reads `series,date,value` (or `date,value` for one series named after
   // `sourceName`'s file stem); the header is optional. The frequency is

@@ -1,10 +1,8 @@
 #include "engine/models/ModelArtifact.h"
 
 #include <algorithm>  // std::count
-#include <cerrno>    // errno
 #include <chrono>    // system_clock
 #include <cmath>     // std::isfinite, std::sqrt
-#include <cstring>   // std::strerror
 #include <ctime>     // gmtime_r, strftime
 #include <fstream>
 #include <sstream>
@@ -12,6 +10,7 @@
 #include "engine/common/Errors.h"
 #include "engine/common/Sha256.h"
 #include "engine/common/Version.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "engine/models/JsonFields.h"
 #include "engine/models/ModelFactory.h"
 #include "engine/models/SeriesCleaning.h"
@@ -147,22 +146,9 @@ nlohmann::json ModelArtifact::build(const std::vector<const Forecaster*>& models
 
 std::string ModelArtifact::toText(const nlohmann::json& artifact) { return artifact.dump(2) + "\n"; }
 
-void ModelArtifact::write(const std::filesystem::path& file, const nlohmann::json& artifact) {
-  const std::string text = toText(artifact);
-  const std::filesystem::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out || !out.flush())
-      throw InputError(InputLocation{file.string(), 0, "", ""},
-                       std::string("cannot write the model file: ") + std::strerror(errno));
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the model file: " + ec.message());
-  }
+void ModelArtifact::write(const std::filesystem::path& file, const nlohmann::json& artifact,
+                          const CancellationToken* cancel) {
+  AtomicFileWriter::write(file, toText(artifact), cancel);
 }
 
 std::unique_ptr<Forecaster> ModelArtifact::loadEntry(const nlohmann::json& entry, const std::string& source,

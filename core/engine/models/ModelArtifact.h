@@ -48,9 +48,11 @@ class ModelArtifact {
                               const ArtifactClock& clock = utcTimestamp);
   // Canonical text of an artifact (ends with a newline).
   static std::string toText(const nlohmann::json& artifact);
-  // Writes the text through a temporary file and a rename, so readers never
-  // see half a file. InputError naming the file when it cannot be written.
-  static void write(const std::filesystem::path& file, const nlohmann::json& artifact);
+  // Writes the text through AtomicFileWriter, so readers never see half a
+  // file. InputError naming the file when it cannot be written;
+  // CancelledError (nothing written) when `cancel` was set.
+  static void write(const std::filesystem::path& file, const nlohmann::json& artifact,
+                    const CancellationToken* cancel = nullptr);
 
   // Restores the models. A newer schema, invalid JSON, a missing or mistyped
   // field, an unknown model or a fingerprint mismatch is an InputError naming
