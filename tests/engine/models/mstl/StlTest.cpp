@@ -15,6 +15,13 @@ using foresight::test::maxRelativeError;
 using foresight::test::vectorOf;
 
 namespace {
+// Tolerances of the largest difference from R (each case prints its own):
+// components 9.0e-15 of the data's scale, robustness weights 5.7e-13 of
+// their largest; asserted at the smallest power of ten at least three times
+// that (docs/models.md).
+constexpr double kComponentTol = 1e-13;
+constexpr double kWeightTol = 1e-11;
+
 // R's stl() arguments as written in the reference case.
 StlOptions optionsOf(const nlohmann::json& c) {
   StlOptions o;
@@ -52,10 +59,16 @@ class StlTest : public QObject {
     QCOMPARE(fit.lowPassWindow(), c.at("windows").at("l").get<int>());
     // Relative to the component's own scale: the Fortran's sums in another order.
     const double scale = x.cwiseAbs().maxCoeff();
-    QVERIFY2((fit.seasonal() - vectorOf(c.at("seasonal"))).cwiseAbs().maxCoeff() <= 1e-10 * scale, "seasonal");
-    QVERIFY2(maxRelativeError(fit.trend(), vectorOf(c.at("trend"))) <= 1e-10, "trend");
-    QVERIFY2((fit.remainder() - vectorOf(c.at("remainder"))).cwiseAbs().maxCoeff() <= 1e-10 * scale, "remainder");
-    QVERIFY2(maxRelativeError(fit.weights(), vectorOf(c.at("weights"))) <= 1e-9, "weights");
+    const double seasonal = (fit.seasonal() - vectorOf(c.at("seasonal"))).cwiseAbs().maxCoeff() / scale;
+    const double trend = maxRelativeError(fit.trend(), vectorOf(c.at("trend")));
+    const double remainder = (fit.remainder() - vectorOf(c.at("remainder"))).cwiseAbs().maxCoeff() / scale;
+    const double weights = maxRelativeError(fit.weights(), vectorOf(c.at("weights")));
+    qInfo("differences from R: seasonal %.3g, trend %.3g, remainder %.3g (of the data's scale), weights %.3g",
+          seasonal, trend, remainder, weights);
+    QVERIFY2(seasonal <= kComponentTol, "seasonal");
+    QVERIFY2(trend <= kComponentTol, "trend");
+    QVERIFY2(remainder <= kComponentTol, "remainder");
+    QVERIFY2(weights <= kWeightTol, "weights");
   }
 
   void componentsAddUpToTheData() {
