@@ -1,5 +1,6 @@
 // The main window's first run and its exit: the start page (sample, recent
-// workspaces, choosing or creating a registry), a Settings dialog wide
+// workspaces, choosing or creating a registry), the PostgreSQL dialog's
+// connection test, a Settings dialog wide
 // enough for the registry URI, and closing with a running job or unsaved
 // work, answered through the real QMessageBox.
 #include <QAbstractButton>
@@ -14,6 +15,9 @@
 
 #include "TestSupport.h"
 #include "UiTestSupport.h"
+#include "engine/common/Errors.h"
+#include "ui/jobs/JobRunner.h"
+#include "ui/registry/PostgresDialog.h"
 #include "ui/registry/RegistryLocation.h"
 #include "ui/registry/RegistryPage.h"
 #include "ui/settings/SettingsDialog.h"
@@ -78,6 +82,34 @@ class MainWindowTest : public QObject {
     QVERIFY(std::filesystem::exists(f.dir / "team-registry.db"));
     QVERIFY(!start->useRegistry(QStringLiteral("sqlite://relative.db")));  // refused, nothing changes
     QCOMPARE(window.session().registryUri(), fresh);
+  }
+
+  // The PostgreSQL dialog builds the URI from its fields and tests the
+  // connection in the background: a refused one says why; a real server
+  // ($FORESIGHT_TEST_PG_URI, as the registry suites use) says what is there.
+  void postgresDialogTestsTheConnection() {
+    JobRunner jobs;
+    PostgresDialog dialog(jobs);
+    dialog.databaseEdit()->clear();
+    QVERIFY_THROWS_EXCEPTION(InputError, dialog.uri());  // the database is needed
+    dialog.setUri(QStringLiteral("postgresql://ana@127.0.0.1:1/forecasts?schema=team"));
+    QCOMPARE(dialog.hostEdit()->text(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(dialog.schemaEdit()->text(), QStringLiteral("team"));
+    QCOMPARE(dialog.uri(), QStringLiteral("postgresql://ana@127.0.0.1:1/forecasts?schema=team"));
+    QSignalSpy tested(&dialog, &PostgresDialog::testFinished);
+    dialog.testConnection();
+    QVERIFY(tested.wait(60000));
+    QCOMPARE(tested.last().first().toBool(), false);
+    QVERIFY2(dialog.testResult().startsWith(QStringLiteral("Cannot connect")), qPrintable(dialog.testResult()));
+
+    const QByteArray pg = qgetenv("FORESIGHT_TEST_PG_URI");
+    if (pg.isEmpty()) return;  // the refused connection above is the part that needs no server
+    dialog.setUri(QString::fromUtf8(pg));
+    dialog.schemaEdit()->setText(QStringLiteral("workbench_probe"));
+    dialog.testConnection();
+    QVERIFY(tested.wait(60000));
+    QVERIFY2(tested.last().first().toBool(), qPrintable(dialog.testResult()));
+    QVERIFY2(dialog.testResult().startsWith(QStringLiteral("Connected to")), qPrintable(dialog.testResult()));
   }
 
   void settingsDialogFitsTheRegistryUri() {
