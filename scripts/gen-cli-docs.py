@@ -17,7 +17,8 @@ Generated from the program's own `--help` output by `scripts/gen-cli-docs.py`
 every command: `--help` on each; `--json` for machine-readable output where a
 command prints results; progress and logs go to stderr, results to stdout or
 `--out`. Exit codes: 0 ok, 1 unexpected error, 2 bad usage or bad input (the
-message names the file, line and field), 3 a gate said no, 4 registry conflict.
+message names the file, line and field), 3 a gate said no, 4 registry conflict,
+130 interrupted (Ctrl-C or SIGTERM; no partial output file is left).
 """
 
 

@@ -66,8 +66,10 @@ std::string DataReportText::findings(const FindingLog& log) {
   return out;
 }
 
-std::string DataReportText::oneLine(const Finding& f) {
-  std::string s = std::string(severityName(f.severity)) + ": " + f.code;
+std::string DataReportText::oneLine(const Finding& f) { return oneLine(f, severityName(f.severity)); }
+
+std::string DataReportText::oneLine(const Finding& f, std::string_view label) {
+  std::string s = std::string(label) + ": " + f.code;
   if (f.count > 1) s += " (" + std::to_string(f.count) + ")";
   s += ": " + f.message;
   if (!f.examples.empty()) s += " (first: " + f.examples.front().describe() + ")";

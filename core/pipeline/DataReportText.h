@@ -18,6 +18,9 @@ class DataReportText {
   static std::string findings(const FindingLog& log);
   // One line: "warning: missing_dates: days without ... (first: 2016-02-29)".
   static std::string oneLine(const Finding& f);
+  // The same under another label, for a run that goes on past an error
+  // finding: "warning: duplicate_row (2): ...".
+  static std::string oneLine(const Finding& f, std::string_view label);
 };
 
 }  // namespace foresight::pipeline

@@ -33,7 +33,7 @@ std::optional<Date> dateIn(const StrictJsonReader& r, const nlohmann::json& o, c
 
 void readData(const StrictJsonReader& r, const nlohmann::json& d, PipelineConfig& c) {
   const std::string p = "data";
-  r.requireObject(d, p, {"source", "query", "measure", "freq", "by", "agg", "fill", "from", "to"});
+  r.requireObject(d, p, {"source", "query", "measure", "freq", "by", "agg", "fill", "from", "to", "on_bad_rows"});
   if (auto s = r.text(d, p, "source")) {
     namespace fs = std::filesystem;
     // Paths in a config are relative to the config, so it runs from any folder.
@@ -54,6 +54,8 @@ void readData(const StrictJsonReader& r, const nlohmann::json& d, PipelineConfig
     c.series.fill = parsedText<GapPolicy>(r, p + ".fill", *g, parseGapPolicy, "zero, interpolate, none");
   c.series.from = dateIn(r, d, p, "from");
   c.series.to = dateIn(r, d, p, "to");
+  if (auto b = r.text(d, p, "on_bad_rows"))
+    c.onBadRows = parsedText<BadRowPolicy>(r, p + ".on_bad_rows", *b, parseBadRowPolicy, "stop, skip");
 }
 
 void readBacktest(const StrictJsonReader& r, const nlohmann::json& b, PipelineConfig& c) {
@@ -159,6 +161,7 @@ nlohmann::json PipelineConfig::toJson() const {
                          {"agg", aggregationName(series.aggregation)},
                          {"fill", gapPolicyName(series.effectiveFill())}};
   if (!query.empty()) data["query"] = query;
+  data["on_bad_rows"] = badRowPolicyName(onBadRows);
   if (series.measure) data["measure"] = measureName(*series.measure);
   if (series.groupBy) data["by"] = dimensionName(*series.groupBy);
   if (series.from) data["from"] = series.from->toIso();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/data/BadRowPolicy.h"
 #include "engine/data/SeriesRequest.h"
 #include "engine/eval/BacktestConfig.h"
 #include "engine/eval/MetricKey.h"
@@ -24,6 +25,9 @@ struct PipelineConfig {
   std::string source;       // folder, file or database URI; relative to the config's folder
   std::string query;        // SQL for a database source
   SeriesRequest series;     // measure, freq, by, agg, fill, from, to
+  // data.on_bad_rows: rows the loader rejects stop the run unless "skip"
+  // (then report.json, report.md and run.log list them).
+  BadRowPolicy onBadRows = BadRowPolicy::Stop;
 
   std::vector<std::string> candidates;  // model specs
   BacktestConfig backtest;              // horizon, folds, step, gap, window, levels, threads

@@ -6,6 +6,7 @@
 #include "engine/common/Errors.h"
 #include "engine/data/DataJson.h"
 #include "engine/data/DataValidator.h"
+#include "engine/data/RejectedRows.h"
 #include "engine/data/SeriesBuilder.h"
 #include "engine/data/SeriesCsv.h"
 #include "pipeline/DataReportText.h"
@@ -43,6 +44,7 @@ PipelineInput PipelineInput::load(const PipelineConfig& config, const ProgressSi
     throw InputError(InputLocation{config.file, 0, "data.source", ""}, "no data source: set data.source or give --data");
   PipelineInput in;
   in.source = config.source;
+  in.onBadRows = config.onBadRows;
   if (config.query.empty() && isSeriesCsv(config.source)) {
     in.description = "series CSV";
     for (TimeSeries& s : SeriesCsv::readFile(config.source).series) {
@@ -61,7 +63,11 @@ PipelineInput PipelineInput::load(const PipelineConfig& config, const ProgressSi
   LoadOptions options;
   options.progress = progress;
   options.cancel = cancel;
-  const LoadedData data = SourceLoader::loadOne(request, options);
+  LoadedData data = SourceLoader::loadOne(request, options);
+  in.skippedRows = RejectedRows::apply(data, config.onBadRows,
+                                       "set \"on_bad_rows\": \"skip\" under \"data\" in " +
+                                           (config.file.empty() ? std::string("the pipeline file") : config.file) +
+                                           " to leave them out and list them in the report");
   in.description = data.description;
   in.rowsRead = data.rowsRead;
   in.rowsRejected = data.rowsRejected;
@@ -95,9 +101,15 @@ nlohmann::json PipelineInput::summary() const {
                       {"sum", sum},
                       {"mean", n > missing ? sum / (n - missing) : 0.0}});
   }
-  return {{"source", source},          {"description", description},
-          {"rows_read", rowsRead},     {"rows_rejected", rowsRejected},
-          {"series", series},          {"findings", DataJson::findings(findings)}};
+  return {{"source", source},
+          {"description", description},
+          {"rows_read", rowsRead},
+          {"rows_rejected", rowsRejected},
+          {"on_bad_rows", badRowPolicyName(onBadRows)},
+          {"rows_skipped", skippedRows.count()},
+          {"skipped_rows", skippedRows.rows()},
+          {"series", series},
+          {"findings", DataJson::findings(findings)}};
 }
 
 }  // namespace foresight::pipeline

@@ -9,6 +9,7 @@
 #include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
 #include "engine/data/FindingLog.h"
+#include "engine/data/RejectedRows.h"
 #include "pipeline/PipelineConfig.h"
 
 namespace foresight::pipeline {
@@ -18,13 +19,18 @@ struct PipelineInput {
   std::string description;  // "Adventure Works sales export", "series CSV"
   std::size_t rowsRead = 0, rowsRejected = 0;
   FindingLog findings;
+  // Rows the loader rejected and data.on_bad_rows = "skip" left out (none
+  // otherwise: with "stop", load() throws naming them).
+  RejectedRows skippedRows{FindingLog{}};
+  BadRowPolicy onBadRows = BadRowPolicy::Stop;  // as configured, for the report
   Panel panel;
 
   // Loads, validates and builds. InputError when validation finds errors
   // (the data is wrong: rows rejected or double counted), naming the first.
   static PipelineInput load(const PipelineConfig& config, const ProgressSink& progress,
                             const CancellationToken* cancel);
-  // {"source", "description", "rows_read", "rows_rejected", "series":[{name,start,end,n,missing,sum,mean}],
+  // {"source", "description", "rows_read", "rows_rejected", "on_bad_rows", "rows_skipped",
+  //  "skipped_rows":["file:line: field: value: why", ...], "series":[{name,start,end,n,missing,sum,mean}],
   //  "findings":[...]}
   nlohmann::json summary() const;
 };

@@ -2,10 +2,10 @@
 
 #include <cmath>   // std::isnan
 #include <cstdio>  // std::snprintf
-#include <fstream>
 
 #include "engine/common/Errors.h"
 #include "engine/common/Version.h"
+#include "engine/io/AtomicFileWriter.h"
 #include "pipeline/SvgChart.h"
 
 namespace foresight::pipeline {
@@ -28,10 +28,7 @@ std::string cell(std::string s) {
   return s;
 }
 
-void writeText(const std::filesystem::path& file, const std::string& text) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!(out << text) || !out.flush()) throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot write the report file");
-}
+void writeText(const std::filesystem::path& file, const std::string& text) { AtomicFileWriter::write(file, text); }
 
 // The last periods of a series' history for a chart: enough to see the season.
 TimeSeries recent(const TimeSeries& s, Eigen::Index horizon) {
@@ -109,6 +106,14 @@ std::string PipelineReport::markdown(const PipelineRecord& r) {
           std::to_string(s["missing"].get<int>()) + " |\n";
   md += "\nValidation: " + std::to_string(r.input->findings.countOf(Severity::Error)) + " error and " +
         std::to_string(r.input->findings.countOf(Severity::Warning)) + " warning finding(s).\n\n";
+  const RejectedRows& skipped = r.input->skippedRows;
+  if (skipped.count() > 0) {
+    md += "Skipped rows (`data.on_bad_rows` is `skip`): " + std::to_string(skipped.count()) + ".\n\n";
+    for (const auto& row : skipped.rows()) md += "- `" + row + "`\n";
+    if (skipped.count() > skipped.rows().size())
+      md += "- ... and " + std::to_string(skipped.count() - skipped.rows().size()) + " more\n";
+    md += "\n";
+  }
 
   const auto& bt = e.backtest.config;
   md += "## Leaderboard\n\nRolling origin, " + std::to_string(bt.folds) + " folds of horizon " +

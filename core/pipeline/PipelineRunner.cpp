@@ -66,6 +66,20 @@ PipelineRunResult PipelineRunner::run() {
   if (ec) throw InputError(InputLocation{result.runDir.string(), 0, "", ""}, "cannot create the run folder: " + ec.message());
   result.logFile = result.runDir / "run.log";
   RunLog log(result.logFile, options_.log);
+  try {
+    runStages(result, log);
+  } catch (const CancelledError&) {
+    log("interrupted: the run stopped here; files written so far are complete, later ones were not written");
+    throw;
+  } catch (const std::exception& e) {
+    log(std::string("failed: ") + e.what());
+    throw;
+  }
+  return result;
+}
+
+void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
+  namespace fs = std::filesystem;
   PipelineRecord record;
   record.runId = result.runId;
   record.startedAt = utcTimestamp();
@@ -81,6 +95,7 @@ PipelineRunResult PipelineRunner::run() {
   log("data: " + input.description + ", " + std::to_string(input.panel.series.size()) + " series, " +
       first.start.toIso() + " to " + first.end().toIso() + " (" + std::to_string(first.size()) + " periods), " +
       std::to_string(input.findings.countOf(Severity::Warning)) + " warning finding(s)");
+  for (const auto& line : input.skippedRows.listing()) log("data: warning: " + line);
 
   stages.begin("registry", 0.1, 0.12);
   registry::ModelRegistry reg(registry::RegistryUri::resolve(config_.registry.empty() ? std::nullopt : std::optional(config_.registry)));
@@ -112,7 +127,7 @@ PipelineRunResult PipelineRunner::run() {
   record.fitted = fit.fitted();
   const nlohmann::json artifact = ModelArtifact::build(record.fitted, record.fitted.size() > 1);
   result.modelFile = result.runDir / "model.json";
-  ModelArtifact::write(result.modelFile, artifact);
+  ModelArtifact::write(result.modelFile, artifact, options_.cancel);
 
   stages.begin("register", 0.9, 0.93);
   if (options_.cancel) options_.cancel->throwIfCancelled();
@@ -163,13 +178,13 @@ PipelineRunResult PipelineRunner::run() {
     record.exportedModelVersion = std::to_string(live->version().version);
   }
   RegisteredModel::exportModels(csv, exportedModels, input.panel, horizon, levels, config_.exportHistory, config_.name,
-                                record.exportedModelVersion);
+                                record.exportedModelVersion, options_.cancel);
   for (const Forecaster* m : exportedModels) {
     record.exported.push_back(m->forecast(horizon, levels));
     record.exportedSeries.push_back(m->info().series);
   }
   result.powerBiCsv = result.runDir / "powerbi.csv";
-  csv.writeFile(result.powerBiCsv);
+  csv.writeFile(result.powerBiCsv, options_.cancel);
   record.exportForecastRows = csv.forecastRows();
   record.exportActualRows = csv.actualRows();
   log("export: " + std::to_string(csv.forecastRows()) + " forecast rows of " + config_.name + " v" +
@@ -186,7 +201,6 @@ PipelineRunResult PipelineRunner::run() {
   PipelineReport::write(record, result.report, result.runDir);
   log("report: " + result.reportMd.string());
   if (options_.progress) options_.progress(1.0, "done");
-  return result;
 }
 
 }  // namespace foresight::pipeline

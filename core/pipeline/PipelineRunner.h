@@ -16,6 +16,8 @@
 
 namespace foresight::pipeline {
 
+class RunLog;
+
 struct PipelineRunOptions {
   ProgressSink progress;                       // fraction of the whole run, and the stage
   std::function<void(const std::string&)> log;  // one line per stage event (also written to run.log)
@@ -44,9 +46,11 @@ class PipelineRunner {
   // Runs every stage. InputError for bad data or config (naming it),
   // RegistryConflictError when someone else moved the champion meanwhile,
   // CancelledError when cancelled (nothing is registered after that point).
+  // run.log's last line says how a run that did not finish ended.
   PipelineRunResult run();
 
  private:
+  void runStages(PipelineRunResult& result, RunLog& log);
   PipelineConfig config_;
   PipelineRunOptions options_;
 };

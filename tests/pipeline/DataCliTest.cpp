@@ -147,10 +147,45 @@ class DataCliTest : public QObject {
     QCOMPARE(json.code, 2);
     const auto doc = QJsonDocument::fromJson(QByteArray::fromStdString(json.out)).object();
     QCOMPARE(doc.value(QStringLiteral("ok")).toBool(), false);
-    // series still works, listing the rejected row on stderr
-    const Run series = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(aw.dir), QStringLiteral("--out"), QStringLiteral("-")});
-    QCOMPARE(series.code, 0);
-    QVERIFY2(mentions(series.err, {"error: unknown_product", file.string() + ":2"}), series.err.c_str());
+    // series stops on the rejected row, naming it, and writes nothing
+    const auto out = aw.dir / "series.csv";
+    const Run series = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(aw.dir), QStringLiteral("--out"), q(out)});
+    QCOMPARE(series.code, 2);
+    QVERIFY2(mentions(series.err, {file.string() + ":2", "ProductKey", "'999'", "1 row rejected", "--skip-bad-rows"}),
+             series.err.c_str());
+    QVERIFY(!std::filesystem::exists(out));
+    // skipping is a choice: the row is then listed as a warning, never as an error
+    const Run skipped = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(aw.dir), QStringLiteral("--out"),
+                                      q(out), QStringLiteral("--skip-bad-rows")});
+    QCOMPARE(skipped.code, 0);
+    QVERIFY2(mentions(skipped.err, {"warning: 1 row skipped", "warning: skipped row " + file.string() + ":2", "'999'"}),
+             skipped.err.c_str());
+    QVERIFY2(skipped.err.find("error") == std::string::npos, skipped.err.c_str());
+    QVERIFY(std::filesystem::exists(out));
+  }
+
+  // A generic file: a value that is not a number stops `data series` with
+  // exit 2 naming file:line, field and value and the count of such rows.
+  void nonNumericValueStopsDataSeries() {
+    const auto dir = test::makeTempDir("cli-non-numeric");
+    const auto csv = dir / "shop.csv";
+    std::ofstream(csv) << "date,value\n2024-01-01,1\n2024-01-02,abc\n2024-01-03,3\n2024-01-04,x\n2024-01-05,5\n";
+    const auto out = dir / "out.csv";
+    const Run r = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(csv), QStringLiteral("--out"), q(out)});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(mentions(r.err, {"2 rows rejected", csv.string() + ":3: field 'value': value 'abc'", "not a number",
+                              csv.string() + ":5: field 'value': value 'x'"}),
+             r.err.c_str());
+    QVERIFY(!std::filesystem::exists(out));
+    const Run skip = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(csv), QStringLiteral("--out"), q(out),
+                                   QStringLiteral("--skip-bad-rows"), QStringLiteral("--fill"), QStringLiteral("none")});
+    QCOMPARE(skip.code, 0);
+    QVERIFY2(mentions(skip.err, {"2 rows skipped", "skipped row " + csv.string() + ":3", "skipped row " + csv.string() + ":5"}),
+             skip.err.c_str());
+    QVERIFY2(skip.err.find("error") == std::string::npos, skip.err.c_str());
+    const auto lines = test::lines(test::readText(out));
+    QCOMPARE(lines.size(), std::size_t(6));  // header + 5 days, the two bad ones empty
+    QCOMPARE(lines[2], std::string("value,2024-01-02,"));
   }
 
   void badInputExitsTwoNamingFileAndLine() {

@@ -90,6 +90,16 @@ class PipelineConfigTest : public QObject {
     QVERIFY2(syntax.find("pipeline.json:2: not valid JSON") != std::string::npos, syntax.c_str());
   }
 
+  void badRowsStopUnlessSkipIsAskedFor() {
+    QCOMPARE(PipelineConfig::fromJson(R"({"name": "x"})", "p.json").onBadRows, BadRowPolicy::Stop);
+    const auto skip = PipelineConfig::fromJson(R"({"name": "x", "data": {"on_bad_rows": "skip"}})", "p.json");
+    QCOMPARE(skip.onBadRows, BadRowPolicy::Skip);
+    QCOMPARE(skip.toJson()["data"]["on_bad_rows"].get<std::string>(), std::string("skip"));
+    const std::string bad = errorOf(R"({"name": "x", "data": {"on_bad_rows": "ignore"}})");
+    QVERIFY2(bad.find("data.on_bad_rows: unknown value 'ignore' (use stop, skip)") != std::string::npos, bad.c_str());
+    QVERIFY(errorOf(R"({"name": "x", "on_bad_rows": "skip"})").find("on_bad_rows") != std::string::npos);
+  }
+
   void splitsSpecsAtTopLevelCommas() {
     QCOMPARE(PipelineConfig::splitSpecs("snaive, ets(trend=Ad,season=A),ensemble(members=ets+theta)"),
              (std::vector<std::string>{"snaive", "ets(trend=Ad,season=A)", "ensemble(members=ets+theta)"}));

@@ -96,6 +96,48 @@ class PipelineRunnerTest : public QObject {
     }
     QVERIFY(!std::filesystem::exists(dir / "registry.db") || modelCount(dir) == 0);
   }
+
+  // A generic file (not the tidy series CSV) with one value that is not a
+  // number: the run stops naming the row, or with on_bad_rows = skip goes on
+  // and lists the row in report.json, report.md and run.log.
+  void badRowsStopTheRunUnlessSkipped() {
+    const auto dir = test::makeTempDir("runner-bad-rows");
+    {
+      std::ofstream out(dir / "shop.csv");
+      out << "date;amount\n";
+      const Date start = *Date::parseIso("2021-01-04");
+      for (int i = 0; i < 120; ++i)
+        out << start.addDays(i).toIso() << ";" << (i == 40 ? std::string("n/a") : std::to_string(50 + (i % 7))) << "\n";
+    }
+    PipelineConfig c = config(dir);
+    std::vector<std::string> logged;
+    PipelineRunOptions options;
+    options.log = [&](const std::string& line) { logged.push_back(line); };
+    try {
+      PipelineRunner(c, options).run();
+      QFAIL("a bad row did not stop the run");
+    } catch (const InputError& e) {
+      const std::string what = e.what();
+      for (const std::string& part : std::vector<std::string>{(dir / "shop.csv").string() + ":42", "field 'amount'",
+                                                              "value 'n/a'", "1 row rejected", "\"on_bad_rows\": \"skip\""})
+        QVERIFY2(what.find(part) != std::string::npos, (part + " not in: " + what).c_str());
+    }
+    QVERIFY(!std::filesystem::exists(dir / "registry.db") || modelCount(dir) == 0);
+
+    c.onBadRows = BadRowPolicy::Skip;
+    const PipelineRunResult r = PipelineRunner(c, options).run();
+    const auto& data = r.report["data"];
+    QCOMPARE(data["on_bad_rows"].get<std::string>(), std::string("skip"));
+    QCOMPARE(data["rows_skipped"].get<std::size_t>(), std::size_t(1));
+    const std::string row = data["skipped_rows"][0].get<std::string>();
+    QVERIFY2(row.find((dir / "shop.csv").string() + ":42") != std::string::npos && row.find("n/a") != std::string::npos,
+             row.c_str());
+    std::ifstream md(r.reportMd), log(r.logFile);
+    const std::string mdText((std::istreambuf_iterator<char>(md)), {}), logText((std::istreambuf_iterator<char>(log)), {});
+    QVERIFY2(mdText.find("Skipped rows") != std::string::npos && mdText.find(row) != std::string::npos, mdText.c_str());
+    QVERIFY2(logText.find("skipped row " + row) != std::string::npos, logText.c_str());
+    QVERIFY(std::any_of(logged.begin(), logged.end(), [&](const std::string& l) { return l.find("warning: skipped row") != std::string::npos; }));
+  }
 };
 
 QTEST_GUILESS_MAIN(PipelineRunnerTest)

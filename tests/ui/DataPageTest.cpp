@@ -3,6 +3,7 @@
 // redo, and the import dialog detects formats and previews rows.
 #include <QAction>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -186,23 +187,54 @@ class DataPageTest : public QObject {
     QCOMPARE(chart->axes(Qt::Horizontal).front()->labelsColor(), QColor(230, 230, 230));
   }
 
-  void badFileReportsTheLineWithoutCrashing() {
+  // A row that cannot be read stops the import with a dialog naming the
+  // row; the import dialog's "skip" box loads the rest and lists the row
+  // as a warning finding.
+  void badRowStopsTheImportUnlessSkipIsTicked() {
     test::UiFixture f("ui-data-bad");
     const auto csv = f.dir / "bad.csv";
-    std::ofstream(csv) << "date,value\n2024-01-01,1\nnot a date,2\n";
+    std::ofstream(csv) << "date,value\n2024-01-01,1\n2024-01-02,n/a\n2024-01-03,3\n";
+    const QString source = QString::fromStdString(csv.string());
     MainWindow window(*f.settings);
+    window.show();
     QSignalSpy loaded(window.dataPage(), &DataPage::loadFinished);
-    window.dataPage()->loadSource(QString::fromStdString(csv.string()), SeriesSettings{});
+
+    ImportDialog strict(source, SeriesSettings{});
+    QVERIFY(!strict.skipBadRowsBox()->isChecked());
+    window.dataPage()->loadSource(source, strict.settings());
     QVERIFY(loaded.wait(30000));
-    // Either rejected with a message naming the file, or loaded with a finding naming line 3.
-    if (!loaded.front().at(0).toBool()) {
-      QVERIFY(loaded.front().at(2).toString().contains(QStringLiteral("bad.csv")));
-    } else {
-      FindingsTableModel* findings = window.dataPage()->findingsModel();
-      bool named = false;
-      for (int r = 0; r < findings->rowCount(); ++r) named |= findings->whereAt(r).contains(QStringLiteral("bad.csv:3"));
-      QVERIFY(named);
-    }
+    QCOMPARE(loaded.front().at(0).toBool(), false);
+    const QString message = loaded.front().at(2).toString();
+    for (const QString& part : {QStringLiteral("bad.csv:3"), QStringLiteral("field 'value'"), QStringLiteral("'n/a'"),
+                                QStringLiteral("1 row rejected"), QStringLiteral("Skip rows that cannot be read")})
+      QVERIFY2(message.contains(part), qPrintable(part + QStringLiteral(" not in: ") + message));
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    QVERIFY(box && box->isVisible());
+    QVERIFY(box->text().contains(QStringLiteral("bad.csv:3")));
+    QVERIFY(window.session().seriesNames().isEmpty());
+    box->close();
+
+    ImportDialog lenient(source, SeriesSettings{});
+    lenient.skipBadRowsBox()->setChecked(true);
+    const SeriesSettings skip = lenient.settings();
+    QVERIFY(skip.skipBadRows);
+    QCOMPARE(SeriesSettings::fromJson(skip.toJson()), skip);  // kept with the workspace
+    QVERIFY(ImportDialog(source, skip).skipBadRowsBox()->isChecked());
+    loaded.clear();
+    window.dataPage()->loadSource(source, skip);
+    QVERIFY(loaded.wait(30000));
+    QVERIFY2(loaded.front().at(0).toBool(), qPrintable(loaded.front().at(2).toString()));
+    QCOMPARE(window.session().currentSeries().size(), 3);  // 1st to 3rd, the 2nd a gap
+    FindingsTableModel* findings = window.dataPage()->findingsModel();
+    bool listed = false;
+    for (int r = 0; r < findings->rowCount(); ++r)
+      if (findings->whereAt(r).contains(QStringLiteral("bad.csv:3"))) {
+        const QString text = findings->data(findings->index(r, FindingsTableModel::MessageColumn)).toString();
+        QVERIFY2(text.contains(QStringLiteral("row skipped")), qPrintable(text));
+        QCOMPARE(findings->data(findings->index(r, 0)).toString(), QStringLiteral("warning"));
+        listed = true;
+      }
+    QVERIFY(listed);
   }
 };
 

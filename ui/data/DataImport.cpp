@@ -4,6 +4,7 @@
 #include <QTemporaryDir>
 
 #include "engine/data/DataValidator.h"
+#include "engine/data/RejectedRows.h"
 #include "engine/data/SeriesBuilder.h"
 #include "engine/sample/SampleDataGenerator.h"
 #include "pipeline/SourceLoader.h"
@@ -25,6 +26,8 @@ ImportResult DataImport::run(const QString& source, const SeriesSettings& settin
   };
   ImportResult result;
   result.data = std::make_shared<LoadedData>(pipeline::SourceLoader::loadOne(request, options));
+  RejectedRows::apply(*result.data, settings.skipBadRows ? BadRowPolicy::Skip : BadRowPolicy::Stop,
+                      "tick \"Skip rows that cannot be read\" in the import dialog to leave them out");
   cancel.throwIfCancelled();
   if (progress) progress(0.8, "validating");
   result.data->findings = DataValidator::validate(*result.data);

@@ -22,7 +22,8 @@ class DataImport {
  public:
   // Loads `source` (folder, file or database URI with settings.query) and
   // builds its panel. Throws InputError/UsageError naming the file, line or
-  // option at fault; CancelledError when cancelled.
+  // option at fault (also for rows the loader rejected, unless
+  // settings.skipBadRows: then they are warnings); CancelledError when cancelled.
   static ImportResult run(const QString& source, const SeriesSettings& settings,
                           const ProgressSink& progress, const CancellationToken& cancel);
   // Builds another panel from data already loaded.

@@ -149,6 +149,11 @@ QWidget* ImportDialog::makeBuildGroup() {
   form->addRow(tr("&Frequency:"), frequency_);
   form->addRow(tr("&Aggregation:"), aggregation_);
   form->addRow(tr("&Gaps:"), fill_);
+  skipBadRows_ = new QCheckBox(tr("S&kip rows that cannot be read"), group);
+  skipBadRows_->setToolTip(tr("Off: a row with a value that is not a number, a bad date, an unknown product... "
+                              "stops the import and is named. On: such rows are left out and listed as "
+                              "warnings under Findings."));
+  form->addRow(QString(), skipBadRows_);
   return group;
 }
 
@@ -162,6 +167,7 @@ void ImportDialog::applyInitial(const SeriesSettings& s) {
   select(valueColumn_, QString::fromStdString(s.columns.valueColumn));
   select(seriesColumn_, QString::fromStdString(s.columns.seriesColumn));
   query_->setPlainText(s.query);
+  skipBadRows_->setChecked(s.skipBadRows);
 }
 
 SeriesSettings ImportDialog::settings() const {
@@ -183,6 +189,7 @@ SeriesSettings ImportDialog::settings() const {
     s.columns.seriesColumn = text(seriesColumn_).toStdString();
   }
   if (database_) s.query = query_->toPlainText().trimmed();
+  s.skipBadRows = skipBadRows_->isChecked();
   return s;
 }
 

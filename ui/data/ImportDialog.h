@@ -3,6 +3,7 @@
 // series (measure, grouping, frequency, aggregation, gaps).
 #pragma once
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QLabel>
@@ -31,6 +32,7 @@ class ImportDialog : public QDialog {
   QComboBox* frequencyBox() const { return frequency_; }
   QComboBox* aggregationBox() const { return aggregation_; }
   QComboBox* fillBox() const { return fill_; }
+  QCheckBox* skipBadRowsBox() const { return skipBadRows_; }
 
  private:
   void detect();
@@ -54,6 +56,7 @@ class ImportDialog : public QDialog {
   QComboBox* frequency_;
   QComboBox* aggregation_;
   QComboBox* fill_;
+  QCheckBox* skipBadRows_;
 };
 
 }  // namespace foresight::ui

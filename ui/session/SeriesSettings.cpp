@@ -28,7 +28,7 @@ bool SeriesSettings::operator==(const SeriesSettings& o) const {
          a.aggregation == b.aggregation && a.fill == b.fill && a.from == b.from && a.to == b.to &&
          columns.dateColumn == o.columns.dateColumn && columns.valueColumn == o.columns.valueColumn &&
          columns.seriesColumn == o.columns.seriesColumn && columns.dateFormat == o.columns.dateFormat &&
-         query == o.query;
+         query == o.query && skipBadRows == o.skipBadRows;
 }
 
 QJsonObject SeriesSettings::toJson() const {
@@ -45,6 +45,7 @@ QJsonObject SeriesSettings::toJson() const {
   if (!columns.seriesColumn.empty()) j[QStringLiteral("seriesColumn")] = QString::fromStdString(columns.seriesColumn);
   if (columns.dateFormat) j[QStringLiteral("dateFormat")] = qs(dateFormatName(*columns.dateFormat));
   if (!query.isEmpty()) j[QStringLiteral("query")] = query;
+  if (skipBadRows) j[QStringLiteral("skipBadRows")] = true;
   return j;
 }
 
@@ -91,6 +92,7 @@ SeriesSettings SeriesSettings::fromJson(const QJsonObject& j) {
     s.columns.dateFormat = *f;
   }
   s.query = text("query");
+  s.skipBadRows = j.value(QLatin1String("skipBadRows")).toBool(false);
   return s;
 }
 
@@ -101,6 +103,7 @@ QString SeriesSettings::describe() const {
   if (request.groupBy) parts << QStringLiteral("by ") + qs(dimensionName(*request.groupBy));
   parts << qs(aggregationName(request.aggregation));
   parts << QStringLiteral("gaps: ") + qs(gapPolicyName(request.effectiveFill()));
+  if (skipBadRows) parts << QStringLiteral("bad rows skipped");
   return parts.join(QStringLiteral(", "));
 }
 

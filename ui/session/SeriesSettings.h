@@ -15,6 +15,9 @@ struct SeriesSettings {
   SeriesRequest request;
   ColumnMapping columns;   // generic files and queries only
   QString query;           // SQL for a database source
+  // Rows the loader rejects stop the import unless the user ticked "skip"
+  // (kept with the workspace, so reopening it loads the same data).
+  bool skipBadRows = false;
 
   bool operator==(const SeriesSettings& other) const;
   QJsonObject toJson() const;

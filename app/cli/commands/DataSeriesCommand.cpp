@@ -6,6 +6,7 @@
 #include "CommandRegistry.h"
 #include "SourceArgs.h"
 #include "engine/common/Errors.h"
+#include "engine/data/RejectedRows.h"
 #include "engine/data/SeriesBuilder.h"
 #include "engine/data/SeriesCsv.h"
 #include "pipeline/DataReportText.h"
@@ -61,8 +62,11 @@ class DataSeriesCommand : public Command {
                 "       [--query SQL] [--date-col C --value-col C --series-col C --date-format F]",
                 "Loads SOURCE and writes one value per period (and per group with --by) as\n"
                 "series,date,value. Sums are exact to the cent. Periods without rows follow\n"
-                "--fill (default: zero for sum/count, none for mean). Findings (rejected rows,\n"
-                "duplicates...) are listed on stderr; the series still gets written.");
+                "--fill (default: zero for sum/count, none for mean). A row that cannot be\n"
+                "read (a value that is not a number, a bad date...) stops the command (exit 2,\n"
+                "naming the first such rows and the count) unless --skip-bad-rows is given;\n"
+                "skipped rows and other findings (duplicates, gaps...) are listed on stderr as\n"
+                "warnings. The file is written whole or not at all.");
     p.option({"out", "FILE", "Series CSV to write; '-' writes to stdout", "", true});
     p.option({"measure", "M", "revenue, cost, quantity, orders or amount (default: the source's main measure)", "", false});
     p.option({"freq", "F", "Frequency: D (daily), W (weeks from Monday), M (months), Q, Y", "D", false});
@@ -71,19 +75,26 @@ class DataSeriesCommand : public Command {
     p.option({"fill", "P", "Periods without rows: zero, interpolate or none (empty value)", "", false});
     p.option({"from", "DATE", "First date to include (YYYY-MM-DD)", "", false});
     p.option({"to", "DATE", "Last date to include (YYYY-MM-DD)", "", false});
+    p.flag("skip-bad-rows", "Leave out rows that cannot be read (listed as warnings) instead of stopping");
     source_args::declare(p);
     return p;
   }
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
     const SeriesRequest request = seriesRequest(args);
-    const LoadedData data = pipeline::SourceLoader::loadOne(source_args::request(args), source_args::loadOptions(io));
+    LoadedData data = pipeline::SourceLoader::loadOne(source_args::request(args), source_args::loadOptions(io));
+    const RejectedRows skipped =
+        RejectedRows::apply(data, args.flag("skip-bad-rows") ? BadRowPolicy::Skip : BadRowPolicy::Stop,
+                            "--skip-bad-rows leaves them out and lists them");
+    // The command goes on past every finding here, so none is an "error".
     for (const auto& f : data.findings.findings())
-      if (f.severity != Severity::Info) io.err << "foresight: " << pipeline::DataReportText::oneLine(f) << "\n";
+      if (f.severity != Severity::Info && !f.rejectsRow)
+        io.err << "foresight: " << pipeline::DataReportText::oneLine(f, "warning") << "\n";
+    for (const auto& line : skipped.listing()) io.err << "foresight: warning: " << line << "\n";
     const Panel panel = SeriesBuilder::build(data, request);
     const std::string out = *args.get("out");
     if (out == "-") SeriesCsv::write(io.out, panel);
-    else SeriesCsv::writeFile(out, panel);
+    else SeriesCsv::writeFile(out, panel, io.cancel, io.progress());
     const TimeSeries& first = panel.series.front();
     io.err << "foresight: wrote " << panel.series.size() * static_cast<std::size_t>(first.size()) << " rows ("
            << panel.series.size() << " series x " << first.size() << " periods, " << frequencyCode(first.frequency)

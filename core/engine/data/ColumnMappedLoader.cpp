@@ -65,8 +65,13 @@ class GenericRows {
   }
 
  private:
+  // An error leaves out a bad row; a warning, a row that only lacks its
+  // value (a missing observation that --fill accounts for).
   bool reject(std::size_t r, std::size_t col, Severity s, std::string_view code, const std::string& message) {
-    note(r, col, s, code, message);
+    if (s == Severity::Error)
+      out_.findings.addRejectedRow(code, message, InputLocation{t_.source, t_.lineNumbers[r], t_.header[col], t_.rows[r][col]});
+    else
+      note(r, col, s, code, message);
     return false;
   }
   void note(std::size_t r, std::size_t col, Severity s, std::string_view code, const std::string& message) {

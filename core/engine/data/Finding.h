@@ -34,6 +34,8 @@ struct Finding {
   std::string message;  // what this finding means, the same for every occurrence
   std::size_t count = 0;                 // occurrences, all of them
   std::vector<FindingExample> examples;  // the first few occurrences
+  // Each occurrence is a data row a loader left out (see RejectedRows).
+  bool rejectsRow = false;
 };
 
 }  // namespace foresight

@@ -19,6 +19,11 @@ void FindingLog::add(Severity severity, std::string_view code, std::string_view 
     f.examples.push_back(FindingExample{std::move(where), std::move(detail)});
 }
 
+void FindingLog::addRejectedRow(std::string_view code, std::string_view message, InputLocation where) {
+  add(Severity::Error, code, message, std::move(where));
+  slot(Severity::Error, code, message).rejectsRow = true;
+}
+
 void FindingLog::addDetail(Severity severity, std::string_view code, std::string_view message,
                            InputLocation where, std::string detail) {
   Finding& f = slot(severity, code, message);
@@ -35,8 +40,19 @@ void FindingLog::merge(const FindingLog& other) {
   for (const auto& o : other.findings_) {
     Finding& f = slot(o.severity, o.code, o.message);
     f.count += o.count;
+    f.rejectsRow = f.rejectsRow || o.rejectsRow;
     for (const auto& e : o.examples)
       if (f.examples.size() < kMaxExamples) f.examples.push_back(e);
+  }
+}
+
+void FindingLog::skipRejectedRows() {
+  constexpr std::string_view kRejected = "row rejected";
+  for (auto& f : findings_) {
+    if (!f.rejectsRow || f.severity != Severity::Error) continue;
+    f.severity = Severity::Warning;
+    if (f.message.compare(0, kRejected.size(), kRejected) == 0) f.message.replace(0, kRejected.size(), "row skipped");
+    f.message += " (skipping bad rows was asked for)";
   }
 }
 

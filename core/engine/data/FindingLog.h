@@ -25,12 +25,18 @@ class FindingLog {
   // (e.g. one finding about row counts, with one example per file).
   void addDetail(Severity severity, std::string_view code, std::string_view message, InputLocation where,
                  std::string detail);
+  // Records a data row a loader could not use and left out (an error,
+  // marked rejectsRow): what RejectedRows stops on or lists as skipped.
+  void addRejectedRow(std::string_view code, std::string_view message, InputLocation where);
   // Records `count` occurrences at once (e.g. 956 missing days) with no example.
   void addCount(Severity severity, std::string_view code, std::string_view message,
                 std::size_t count);
   void merge(const FindingLog& other);
 
   const std::vector<Finding>& findings() const { return findings_; }
+  // The caller chose to go on without the rejected rows: their findings
+  // become warnings that say "row skipped" where they said "row rejected".
+  void skipRejectedRows();
   // Findings (not occurrences) of a severity.
   std::size_t countOf(Severity s) const;
   bool hasErrors() const { return countOf(Severity::Error) > 0; }

@@ -84,8 +84,8 @@ class RowBuilder {
 
  private:
   bool reject(std::size_t r, std::size_t col, std::string_view code, const std::string& message) {
-    out_.findings.add(Severity::Error, code, message,
-                      InputLocation{t_.source, t_.lineNumbers[r], t_.header[col], t_.rows[r][col]});
+    out_.findings.addRejectedRow(code, message,
+                                 InputLocation{t_.source, t_.lineNumbers[r], t_.header[col], t_.rows[r][col]});
     return false;
   }
 

@@ -22,8 +22,7 @@ std::string_view trimmed(std::string_view t) {
 
 void reject(LoadedData& out, std::string_view code, std::string_view message, const RawTable& t,
             std::size_t r, std::size_t col) {
-  out.findings.add(Severity::Error, code, message,
-                   InputLocation{t.source, t.lineNumbers[r], t.header[col], t.rows[r][col]});
+  out.findings.addRejectedRow(code, message, InputLocation{t.source, t.lineNumbers[r], t.header[col], t.rows[r][col]});
 }
 
 }  // namespace
