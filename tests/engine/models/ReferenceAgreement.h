@@ -53,11 +53,11 @@ class ReferenceAgreement {
     char line[200];
     for (const auto& [name, w] : worst_) {
       if (w.unequal >= 0 && w.rel < 0) {  // an exact count
-        std::snprintf(line, sizeof line, "  %-24s %5d compared, %d differ (max by %.0f)\n", name.c_str(), w.count,
-                      w.unequal, w.abs);
+        std::snprintf(line, sizeof line, "  %-24s %5d compared, %d differ (max by %.0f)\n",
+                      name.c_str(), w.count, w.unequal, w.abs);
       } else {
-        std::snprintf(line, sizeof line, "  %-24s %5d compared, max abs %.3g, max rel %.3g\n", name.c_str(), w.count,
-                      w.abs, w.rel);
+        std::snprintf(line, sizeof line, "  %-24s %5d compared, max abs %.3g, max rel %.3g\n",
+                      name.c_str(), w.count, w.abs, w.rel);
       }
       out += line;
     }
