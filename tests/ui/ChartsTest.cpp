@@ -46,9 +46,9 @@ TimeSeries daily(Date start, int n, double level, double amplitude, const char* 
 }
 
 QLegendMarker* markerOf(TimeSeriesChartView& view, const QString& label) {
-  for (QLegendMarker* m : view.chart()->legend()->markers())
-    if (m->isVisible() && m->label() == label) return m;
-  return nullptr;
+  QLegendMarker* m = view.legendMarker(label);
+  if (m && m->label() != label) return nullptr;
+  return m;
 }
 
 int countOf(const QList<QAbstractSeries*>& series, QAbstractSeries::SeriesType type) {
@@ -279,6 +279,7 @@ class ChartsTest : public QObject {
     QVERIFY(!panel.chart()->isGroupVisible(QStringLiteral("ets")));
     QVERIFY(panel.chart()->isGroupVisible(QStringLiteral("theta")));
     // The legend still names both; clicking "ets" adds it to the overlay.
+    QVERIFY(markerOf(*panel.chart(), QStringLiteral("ets")));
     Q_EMIT markerOf(*panel.chart(), QStringLiteral("ets"))->clicked();
     QCOMPARE(panel.shownModels(), (QStringList{QStringLiteral("ets"), QStringLiteral("theta")}));
     Q_EMIT markerOf(*panel.chart(), QStringLiteral("theta"))->clicked();

@@ -1,6 +1,7 @@
 // The workbench's one number formatter: locales (en_US, de_DE), magnitudes
 // from 1e-6 to 1e9, negative values, NaN and missing values, the precision
 // of "±" pairs, percentages, dates and local timestamps.
+#include <QRegularExpression>
 #include <QtTest/QtTest>
 #include <cmath>
 #include <limits>
@@ -53,7 +54,7 @@ class NumberFormatTest : public QObject {
     QCOMPARE(NumberFormat(kDe).number(1e9), QStringLiteral("1.000.000.000"));
     QCOMPARE(NumberFormat(kDe).number(1e-6), QStringLiteral("0,000001000"));
     // Outside that span: scientific, still with the significant digits.
-    QCOMPARE(us.number(1.5e-9), QStringLiteral("1.500e-09"));
+    QCOMPARE(us.number(1.5e-9), QStringLiteral("1.500E-09"));
   }
 
   void negativeValuesAndNegativeZero() {
@@ -112,7 +113,7 @@ class NumberFormatTest : public QObject {
     const QDateTime local = QDateTime::fromString(iso, Qt::ISODateWithMs).toLocalTime();
     const QString shown = us.timestamp(iso);
     QVERIFY2(shown.startsWith(local.toString(QStringLiteral("yyyy-MM-dd HH:mm"))), qPrintable(shown));
-    QVERIFY(!shown.contains(QLatin1Char('T')));
+    QVERIFY(!shown.contains(QRegularExpression(QStringLiteral("\\dT\\d"))));
     // Text that is not a timestamp is shown as it is, not dropped.
     QCOMPARE(us.timestamp(QStringLiteral("yesterday")), QStringLiteral("yesterday"));
   }

@@ -2,6 +2,7 @@
 
 #include <QAbstractAxis>
 #include <QLegend>
+#include "ui/format/NumberFormat.h"
 #include <iterator>  // std::size
 
 namespace foresight::ui {
@@ -11,6 +12,11 @@ QColor ChartPalette::seriesColor(int i) {
                                   QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
                                   QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf)};
   return colors[static_cast<std::size_t>(i < 0 ? 0 : i) % std::size(colors)];
+}
+
+void ChartPalette::useNumberFormat(QChart& chart) {
+  chart.setLocalizeNumbers(true);
+  chart.setLocale(NumberFormat().locale());
 }
 
 void ChartPalette::apply(QChart& chart, const QPalette& palette) {

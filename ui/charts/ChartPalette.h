@@ -14,6 +14,8 @@ class ChartPalette {
   // The i-th series colour (models, champion and challenger): the same in
   // every chart and page, readable on light and dark backgrounds.
   static QColor seriesColor(int i);
+  // Axis numbers in NumberFormat's locale with group separators ("150,000").
+  static void useNumberFormat(QChart& chart);
 };
 
 }  // namespace foresight::ui

@@ -60,8 +60,7 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget* parent)
   dateAxis_->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
   dateAxis_->setRange(0.0, 1.0);
   // Localised numbers with group separators on the value axis ("150,000").
-  chart()->setLocalizeNumbers(true);
-  chart()->setLocale(NumberFormat().locale());
+  ChartPalette::useNumberFormat(*chart());
   chart()->legend()->setAlignment(Qt::AlignBottom);
   chart()->setMargins(QMargins(4, 4, 4, 4));
   // Follow the application palette (light or dark) instead of a fixed theme.
@@ -239,10 +238,20 @@ bool TimeSeriesChartView::isGroupVisible(const QString& name) const {
 }
 
 QStringList TimeSeriesChartView::legendLabels() const {
+  // In the legend's order; a marker's own visibility also depends on
+  // whether the chart has been shown yet, so ask which marker heads a group.
   QStringList labels;
   for (QLegendMarker* m : chart()->legend()->markers())
-    if (m->isVisible()) labels << m->label();
+    for (const Group& g : groups_)
+      if (headOf(g.series) == m->series()) labels << m->label();
   return labels;
+}
+
+QLegendMarker* TimeSeriesChartView::legendMarker(const QString& name) const {
+  const Group* g = group(name);
+  if (!g) return nullptr;
+  const QList<QLegendMarker*> markers = chart()->legend()->markers(headOf(g->series));
+  return markers.isEmpty() ? nullptr : markers.front();
 }
 
 void TimeSeriesChartView::syncLegend() {

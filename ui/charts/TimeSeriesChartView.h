@@ -21,6 +21,7 @@
 #include "engine/common/TimeSeries.h"
 
 class QAreaSeries;
+class QLegendMarker;
 class QGraphicsSimpleTextItem;
 
 namespace foresight::ui {
@@ -61,8 +62,10 @@ class TimeSeriesChartView : public QChartView {
   // What a click on the group's legend entry does.
   void setGroupVisible(const QString& group, bool visible);
   bool isGroupVisible(const QString& group) const;
-  // The legend entries shown, in order (one per group).
+  // The legend entries, in order: one per group (hidden groups' dimmed).
   QStringList legendLabels() const;
+  // The legend entry of `group` (a click on it toggles the group); null when unknown.
+  QLegendMarker* legendMarker(const QString& group) const;
 
   // A dashed vertical line at `date` (nullopt removes it).
   void markDate(std::optional<Date> date);

@@ -30,6 +30,7 @@ FoldBarChartView::FoldBarChartView(QWidget* parent) : QChartView(new QChart, par
   setRenderHint(QPainter::Antialiasing);
   chart()->legend()->setAlignment(Qt::AlignBottom);
   ChartPalette::apply(*chart(), palette());
+  ChartPalette::useNumberFormat(*chart());
 }
 
 void FoldBarChartView::setComparison(const ComparisonResult* comparison, const MetricKey& metric) {

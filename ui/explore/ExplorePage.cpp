@@ -84,6 +84,7 @@ void ExplorePage::followDateRange(TimeSeriesChartView* source, qreal from, qreal
 
 QChartView* ExplorePage::makeChartView() {
   auto* view = new QChartView(new QChart, this);
+  ChartPalette::useNumberFormat(*view->chart());
   view->setRenderHint(QPainter::Antialiasing);
   return view;
 }

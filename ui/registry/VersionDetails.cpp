@@ -11,7 +11,7 @@ namespace foresight::ui {
 
 namespace {
 
-QString html(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+QString escaped(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 
 QString table(const std::vector<std::pair<QString, QString>>& rows, bool tooltips) {
   if (rows.empty()) return QStringLiteral("<p>") + NumberFormat::missing() + QStringLiteral("</p>");
@@ -69,11 +69,11 @@ std::vector<std::pair<QString, QString>> VersionDetails::rows(const nlohmann::js
 
 QString VersionDetails::html(const registry::VersionRecord& v) {
   const NumberFormat format;
-  QString out = QStringLiteral("<h3>%1 / %2</h3>").arg(html(v.model)).arg(v.version);
+  QString out = QStringLiteral("<h3>%1 / %2</h3>").arg(escaped(v.model)).arg(v.version);
   out += QStringLiteral("<p><b>Spec:</b> %1 &nbsp; <b>Type:</b> %2 &nbsp; <b>Series:</b> %3 (%4)</p>")
-             .arg(html(v.spec), html(v.modelType), format.integer(v.seriesCount), html(v.frequency));
+             .arg(escaped(v.spec), escaped(v.modelType), format.integer(v.seriesCount), escaped(v.frequency));
   out += QStringLiteral("<p><b>Trained on:</b> %1 .. %2 &nbsp; <b>Data SHA-256:</b> <tt>%3</tt></p>")
-             .arg(html(v.trainStart), html(v.trainEnd), html(v.dataSha256.substr(0, 16)));
+             .arg(escaped(v.trainStart), escaped(v.trainEnd), escaped(v.dataSha256.substr(0, 16)));
   out += QStringLiteral("<h4>Metrics</h4>") + table(rows(v.metrics), true);
   out += QStringLiteral("<h4>Parameters</h4>") + table(rows(v.params), false);
   if (!v.backtest.is_null()) out += QStringLiteral("<h4>Backtest</h4>") + table(rows(v.backtest), false);
@@ -83,8 +83,8 @@ QString VersionDetails::html(const registry::VersionRecord& v) {
   const std::pair<const char*, const std::string*> text[] = {
       {"Tool version", &l.toolVersion}, {"User", &l.user},         {"Host", &l.host}, {"Command", &l.commandLine},
       {"CI run", &l.ciRunId},           {"Git commit", &l.gitCommit}, {"Artifact SHA-256", &v.sha256}};
-  for (const auto& [label, value] : text)
-    if (!value->empty()) lineage.emplace_back(QString::fromUtf8(label), QString::fromStdString(*value));
+  for (const auto& [label, field] : text)
+    if (!field->empty()) lineage.emplace_back(QString::fromUtf8(label), QString::fromStdString(*field));
   out += QStringLiteral("<h4>Lineage</h4>") + table(lineage, false);
   return out;
 }
