@@ -118,8 +118,7 @@ class MainWindowTest : public QObject {
                                                                                   "another-level" / "registry.db").string());
     f.settings->setRegistryUri(longUri);
     SettingsDialog dialog(*f.settings);
-    dialog.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.show();  // lays the dialog out at its size hint
     QLineEdit* edit = dialog.registryEdit();
     QCOMPARE(edit->text(), longUri);
     // The whole URI is visible: the field is at least as wide as its text.
@@ -134,7 +133,6 @@ class MainWindowTest : public QObject {
     test::UiFixture f("ui-quit-job");
     MainWindow window(*f.settings);
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_VERIFY(!window.jobs().isBusy());  // the start-up registry read
     QSemaphore latch;
     JobOutcome outcome;
@@ -172,7 +170,6 @@ class MainWindowTest : public QObject {
     const QString file = QString::fromStdString((f.dir / "work.fsw.json").string());
     MainWindow window(*f.settings);
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(test::openSample(window));
     QTRY_VERIFY(!window.jobs().isBusy());
     QVERIFY(window.hasUnsavedWork());
