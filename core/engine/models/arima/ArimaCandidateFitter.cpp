@@ -54,6 +54,7 @@ ArimaCandidate ArimaCandidateFitter::fit(int p, int q, int P, int Q, bool consta
   try {
     ArimaRequest req = candidateRequest(c.order, constant, method, x_.size());
     req.deferVariance = true;
+    req.cancel = cancel_;
     est = estimateArima(x_, req);
   } catch (const ArimaFitError&) {
     return c;  // R: try-error -> ic = Inf

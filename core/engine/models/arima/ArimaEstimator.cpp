@@ -166,10 +166,17 @@ ArimaEstimate estimateArima(const Eigen::VectorXd& x, const ArimaRequest& req) {
   BfgsOptions opts;
   opts.parscale = s.parscale;
   BfgsOptions cssOpts = opts;  // gradients of the CSS objective: all points in one pass
+  auto checkCancelled = [&req] {
+    if (req.cancel) req.cancel->throwIfCancelled();
+  };
   cssOpts.batch = [&](int count, const double* const* points, double* values) {
+    checkCancelled();
     objective->cssObjectives(count, points, ncond, values);
   };
-  const Bfgs::Objective css = [&](const double* p) { return objective->cssObjective(p, ncond); };
+  const Bfgs::Objective css = [&](const double* p) {
+    checkCancelled();
+    return objective->cssObjective(p, ncond);
+  };
 
   std::vector<double> coef = s.fixed, init = s.init, at;
   double value = 0;
@@ -216,7 +223,10 @@ ArimaEstimate estimateArima(const Eigen::VectorXd& x, const ArimaRequest& req) {
       if (o.q > 0) flipMa(init, o.p, o.q);
       if (o.Q > 0) flipMa(init, o.p + o.q + o.P, o.Q);
     }
-    const Bfgs::Objective ml = [&](const double* p) { return objective->exactObjective(p, transform); };
+    const Bfgs::Objective ml = [&](const double* p) {
+      checkCancelled();
+      return objective->exactObjective(p, transform);
+    };
     if (s.noOptim) {
       value = objective->exactObjective(nullptr, false);
     } else {

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/common/Cancellation.h"
 #include "engine/models/arima/ArimaOrder.h"
 #include "engine/models/arima/ArimaStateSpace.h"
 
@@ -32,6 +33,9 @@ struct ArimaRequest {
   // Leave the coefficient covariance (R's var.coef, from a numerical
   // Hessian) to be computed on demand through ArimaEstimate::variance.
   bool deferVariance = false;
+  // Checked at every objective evaluation: one long seasonal ML fit stops
+  // within an evaluation of Ctrl-C (CancelledError), not at its end.
+  const CancellationToken* cancel = nullptr;
 };
 
 // What stats::arima returns.
