@@ -23,18 +23,18 @@ std::filesystem::path temporaryFor(const std::filesystem::path& target) {
 }
 
 [[noreturn]] void fail(const std::filesystem::path& target, const std::string& why) {
-  throw InputError(InputLocation{target.string(), 0, "", ""}, "cannot write the file: " + why);
+  throw InputError(InputLocation{target.string(), 0, "", ""}, why);
 }
 
 }  // namespace
 
 AtomicFileWriter::AtomicFileWriter(std::filesystem::path target, const CancellationToken* cancel)
     : target_(std::move(target)), temp_(temporaryFor(target_)), cancel_(cancel) {
-  if (target_.filename().empty()) fail(target_, "the path names a folder, not a file");
+  if (target_.filename().empty()) fail(target_, "cannot open the file for writing: the path names a folder");
   std::error_code ec;
-  if (std::filesystem::is_directory(target_, ec)) fail(target_, "is a folder");
+  if (std::filesystem::is_directory(target_, ec)) fail(target_, "cannot open the file for writing: it is a folder");
   out_.open(temp_, std::ios::binary | std::ios::trunc);
-  if (!out_) fail(target_, std::strerror(errno));
+  if (!out_) fail(target_, std::string("cannot open the file for writing: ") + std::strerror(errno));
 }
 
 AtomicFileWriter::~AtomicFileWriter() {
@@ -49,11 +49,11 @@ void AtomicFileWriter::commit() {
   out_.flush();
   if (!out_) fail(target_, "writing failed (disk full?)");
   out_.close();
-  if (out_.fail()) fail(target_, "closing failed (disk full?)");
+  if (out_.fail()) fail(target_, "writing failed when closing the file (disk full?)");
   checkCancelled();  // the last moment the run can still leave nothing behind
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
-  if (ec) fail(target_, ec.message());
+  if (ec) fail(target_, "cannot replace the file: " + ec.message());
   committed_ = true;
 }
 
