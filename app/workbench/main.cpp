@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
                                         QStringLiteral("Keep settings in this INI file instead of the user's."),
                                         QStringLiteral("FILE"));
   const QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
-                                       QStringLiteral("Open the sample, save a PNG of every page into DIR, quit."),
+                                       QStringLiteral("Open the sample (or SOURCE), save PNGs of every page at 1280x800 and 1024x700 into DIR, quit."),
                                        QStringLiteral("DIR"));
   const QCommandLineOption smoke(QStringLiteral("smoke-test"),
                                  QStringLiteral("Start, show the main window, quit with status 0."));
@@ -54,7 +54,9 @@ int main(int argc, char** argv) {
     return QApplication::exec();
   }
   if (parser.isSet(screenshots)) {
-    auto* tour = new foresight::ui::ScreenshotTour(window, parser.value(screenshots), &window);
+    // With SOURCE, the tour shows that data instead of the sample.
+    const QString source = parser.positionalArguments().isEmpty() ? QString() : parser.positionalArguments().front();
+    auto* tour = new foresight::ui::ScreenshotTour(window, parser.value(screenshots), source, &window);
     QObject::connect(tour, &foresight::ui::ScreenshotTour::finished, &app,
                      [](bool ok, const QStringList& files, const QString& error) {
                        for (const QString& f : files) std::fprintf(stderr, "wrote %s\n", qPrintable(f));

@@ -46,7 +46,7 @@ void Correlogram::fill(QChart& chart, const QString& title, const Eigen::VectorX
   x->setTickType(QValueAxis::TicksDynamic);
   x->setTickAnchor(0.0);
   x->setTickInterval(tickStep(lags, period));
-  x->setLabelFormat(QStringLiteral("%d"));
+  x->setLabelFormat(QStringLiteral("%.0f"));
   x->setTitleText(QStringLiteral("lag"));
   auto* y = new QValueAxis;
   const double top = std::min(1.0, extent * 1.1);

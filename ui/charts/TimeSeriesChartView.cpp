@@ -191,7 +191,9 @@ QLineSeries* TimeSeriesChartView::addPoints(const QString& groupName, const QLis
 
 QAreaSeries* TimeSeriesChartView::addBand(const QString& groupName, const QString& name, QList<QPointF> lower,
                                           const QList<QPointF>& upper, const QColor& fill) {
-  Group& g = groupFor(groupName, fill);
+  QColor opaque = fill;
+  opaque.setAlpha(255);  // the group's line and legend swatch; the band keeps `fill`
+  Group& g = groupFor(groupName, opaque);
   if (clipAtZero_)
     for (QPointF& p : lower) p.setY(std::max<qreal>(0.0, p.y()));
   auto* upperLine = new QLineSeries;

@@ -1,6 +1,10 @@
 #include "ui/explore/ExplorePage.h"
 
 #include <QGridLayout>
+#include <QTimer>
+#include <algorithm>  // std::max
+#include <array>
+#include <cmath>  // std::lround
 #include <QVBoxLayout>
 
 #include "ui/charts/ChartPalette.h"
@@ -63,6 +67,11 @@ ExplorePage::ExplorePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   for (TimeSeriesChartView* v : {observed_, trend_, remainder_})
     connect(v, &TimeSeriesChartView::dateRangeChanged, this,
             [this, v](qreal from, qreal to) { followDateRange(v, from, to); });
+  for (TimeSeriesChartView* v : {observed_, trend_, seasonal_, remainder_})
+    // After the layout pass, not inside it: margins changed mid-layout confuse QChart.
+    connect(v->chart(), &QChart::plotAreaChanged, this, [this] {
+      QTimer::singleShot(0, this, &ExplorePage::alignPlotAreas);
+    });
   connect(tabs_, &QTabWidget::currentChanged, this, [this] {
     for (QChartView* v : {acf_, pacf_, weekdays_, months_}) TimeSeriesChartView::relayoutAxes(*v->chart());
   });
@@ -80,6 +89,29 @@ void ExplorePage::followDateRange(TimeSeriesChartView* source, qreal from, qreal
   const qreal window = kSeasonalCycles * cycleDays_;
   if (cycleDays_ > 0) seasonal_->setDateRange(to - from > 2.0 * window ? to - window : from, to);
   syncing_ = false;
+}
+
+void ExplorePage::alignPlotAreas() {
+  // Each chart's natural left edge is its plot area less the extra margin
+  // given here; every chart gets the extra that brings it to the widest.
+  constexpr int kBase = 4;
+  const std::array<TimeSeriesChartView*, 4> views{observed_, trend_, seasonal_, remainder_};
+  qreal widest = 0;
+  for (TimeSeriesChartView* v : views)
+    if (v->isVisible() && v->chart()->plotArea().width() < 10) return;  // not laid out yet
+  for (TimeSeriesChartView* v : views)
+    if (v->isVisible()) widest = std::max(widest, v->chart()->plotArea().left() - v->chart()->margins().left() + kBase);
+  for (TimeSeriesChartView* v : views) {
+    const qreal natural = v->chart()->plotArea().left() - v->chart()->margins().left() + kBase;
+    QMargins m = v->chart()->margins();
+    // Value labels differ by a few digits at most; a larger gap is a chart
+    // caught mid-layout, and a margin that large would widen the page.
+    const int left = kBase + static_cast<int>(std::lround(std::clamp<qreal>(widest - natural, 0.0, 80.0)));
+    if (m.left() != left && v->isVisible()) {
+      m.setLeft(left);
+      v->chart()->setMargins(m);
+    }
+  }
 }
 
 QChartView* ExplorePage::makeChartView() {

@@ -45,6 +45,9 @@ class ExplorePage : public QWidget {
   // cycles of it, so a weekly pattern over years is not a solid band.
   void followDateRange(TimeSeriesChartView* source, qreal from, qreal to);
   static constexpr int kSeasonalCycles = 4;
+  // The STL panels' plot areas start at the same x whatever their value
+  // labels' widths, so their dates line up.
+  void alignPlotAreas();
 
   WorkbenchSession& session_;
   JobRunner& jobs_;

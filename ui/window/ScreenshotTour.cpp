@@ -1,6 +1,7 @@
 #include "ui/window/ScreenshotTour.h"
 
 #include <QApplication>
+#include <QTabWidget>
 #include <QTimer>
 
 #include "ui/data/DataPage.h"
@@ -9,6 +10,7 @@
 #include "ui/window/MainWindow.h"
 
 #ifdef FORESIGHT_HAVE_MODELS_PAGE
+#include "ui/charts/ForecastChartPanel.h"
 #include "ui/models/ModelsPage.h"
 #endif
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
@@ -22,21 +24,28 @@ namespace {
 constexpr int kSettleMs = 400;
 }  // namespace
 
-ScreenshotTour::ScreenshotTour(MainWindow& window, const QString& dir, QObject* parent)
-    : QObject(parent), window_(window), dir_(dir) {}
+ScreenshotTour::ScreenshotTour(MainWindow& window, const QString& dir, const QString& source, QObject* parent)
+    : QObject(parent), window_(window), dir_(dir), source_(source) {}
+
+QList<QSize> ScreenshotTour::sizes() { return {QSize(1280, 800), QSize(1024, 700)}; }
 
 void ScreenshotTour::start() {
   if (!dir_.mkpath(QStringLiteral("."))) {
     fail(tr("cannot create %1").arg(dir_.path()));
     return;
   }
-  window_.resize(1280, 800);
+  window_.resize(sizes().front());
+  steps_.append([this] {
+    window_.showPage(tr("Start"));
+    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("start")); });
+  });
   steps_.append([this] {
     connect(window_.dataPage(), &DataPage::loadFinished, this, [this](bool ok, const QString&, const QString& message) {
       if (!ok) fail(message);
       else QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("data")); });
     }, Qt::SingleShotConnection);
-    window_.openSample();
+    if (source_.isEmpty()) window_.openSample();
+    else window_.openSource(source_, false);
   });
   steps_.append([this] {
     window_.showPage(tr("Explore"));
@@ -51,7 +60,8 @@ void ScreenshotTour::start() {
     QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("explore-seasonal")); });
   });
 #ifdef FORESIGHT_HAVE_MODELS_PAGE
-  // The Models page with a finished backtest of four models.
+  // The Models page with a finished backtest of four models: the
+  // leaderboard, the forecast ahead (bands per level, origin) and one fold.
   if (auto* models = qobject_cast<ModelsPage*>(window_.page(tr("Models")))) {
     steps_.append([this, models] {
       window_.showPage(tr("Models"));
@@ -61,10 +71,20 @@ void ScreenshotTour::start() {
               Qt::SingleShotConnection);
       if (!models->startBacktest()) fail(models->statusText());
     });
+    steps_.append([this, models] {
+      if (auto* tabs = models->findChild<QTabWidget*>()) tabs->setCurrentWidget(models->forecastChart());
+      models->forecastChart()->showAhead();
+      QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("models-forecast")); });
+    });
+    steps_.append([this, models] {
+      models->forecastChart()->showFold(models->forecastChart()->foldCount() - 1);
+      QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("models-fold")); });
+    });
   }
 #endif
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
-  // The Compare page: the registry's champion of "revenue" against the best model.
+  // The Compare page: the registry's champion of "revenue" against the best
+  // model, then the same page after promoting it.
   if (auto* compare = qobject_cast<ComparePage*>(window_.page(tr("Compare")))) {
     steps_.append([this, compare] {
       window_.showPage(tr("Compare"));
@@ -76,6 +96,14 @@ void ScreenshotTour::start() {
       }, Qt::SingleShotConnection);
       compare->refreshRegistry();
     });
+    steps_.append([this, compare] {
+      connect(compare, &ComparePage::promotionFinished, this, [this, compare](bool ok) {
+        if (!ok) fail(compare->messageText());
+        else whenIdle([this] { shoot(QStringLiteral("compare-promoted")); });
+      }, Qt::SingleShotConnection);
+      if (!compare->promote(tr("Screenshot tour: the challenger of the comparison shown")))
+        fail(compare->messageText());
+    });
   }
 #endif
   steps_.append([this] {
@@ -86,7 +114,9 @@ void ScreenshotTour::start() {
   steps_.append([this] {
     window_.showPage(tr("Data"));
     window_.resize(1920, 1080);
-    QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("data-1920x1080")); });
+    QTimer::singleShot(kSettleMs, this, [this] {
+      if (save(QStringLiteral("data-1920x1080.png"))) next();
+    });
   });
   next();
 }
@@ -111,14 +141,34 @@ void ScreenshotTour::whenIdle(std::function<void()> then) {
   QTimer::singleShot(kSettleMs, timer, qOverload<>(&QTimer::start));
 }
 
-void ScreenshotTour::shoot(const QString& name) {
-  const QString file = dir_.filePath(name + QStringLiteral(".png"));
+bool ScreenshotTour::save(const QString& fileName) {
+  const QString file = dir_.filePath(fileName);
   if (!window_.grab().save(file, "PNG")) {
     fail(tr("cannot write %1").arg(file));
-    return;
+    return false;
   }
   files_ << file;
-  next();
+  return true;
+}
+
+void ScreenshotTour::shoot(const QString& name) { shootAt(name, 0); }
+
+void ScreenshotTour::shootAt(const QString& name, int sizeIndex) {
+  const QList<QSize> all = sizes();
+  if (sizeIndex >= all.size()) {
+    // Back to the first size, settled, before the next step.
+    window_.resize(all.front());
+    QTimer::singleShot(kSettleMs, this, [this] { next(); });
+    return;
+  }
+  const QSize size = all[sizeIndex];
+  const bool resized = window_.size() != size;
+  window_.resize(size);
+  QTimer::singleShot(resized ? kSettleMs : 0, this, [this, name, sizeIndex, size] {
+    const QString suffix =
+        sizeIndex == 0 ? QString() : QStringLiteral("-%1x%2").arg(size.width()).arg(size.height());
+    if (save(name + suffix + QStringLiteral(".png"))) shootAt(name, sizeIndex + 1);
+  });
 }
 
 void ScreenshotTour::fail(const QString& error) {
