@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QToolTip>
 #include <QtTest/QtTest>
 #include <cmath>
 
@@ -205,6 +206,21 @@ class ChartsTest : public QObject {
     QVERIFY(view.hoverText(TimeSeriesChartView::xOf(ymd(2017, 1, 1))).isEmpty());
     view.setGroupVisible(QStringLiteral("sales"), false);
     QVERIFY(view.hoverText(TimeSeriesChartView::xOf(ymd(2016, 1, 10))).isEmpty());
+  }
+
+  void movingThePointerOverTheDataShowsTheHoverText() {
+    TimeSeriesChartView view;
+    view.resize(800, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.addLine(QStringLiteral("sales"), daily(ymd(2016, 1, 1), 30, 1000.0, 0.0));
+    QTRY_VERIFY(view.chart()->plotArea().width() > 100);
+    const QPointF inChart = view.chart()->mapToPosition(QPointF(TimeSeriesChartView::xOf(ymd(2016, 1, 15)), 1000.0),
+                                                        view.chart()->series().front());
+    const QPoint at = view.mapFromScene(view.chart()->mapToScene(inChart));
+    QTest::mouseMove(view.viewport(), at);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().startsWith(QStringLiteral("2016-01-15")), qPrintable(QToolTip::text()));
   }
 
   void forecastAheadHasABandPerLevelAndAMarkedOrigin() {

@@ -69,6 +69,7 @@ TimeSeriesChartView::TimeSeriesChartView(QWidget* parent)
   setRubberBand(QChartView::HorizontalRubberBand);
   setFocusPolicy(Qt::StrongFocus);
   setMouseTracking(true);
+  viewport()->setMouseTracking(true);  // hover values without a pressed button
   setWhatsThis(tr("Hover for dates and values; click a legend entry to show or hide it. Drag to zoom into a date "
                   "range, wheel to zoom, right-drag or arrow keys to pan, double-click or Home to reset."));
   connect(dateAxis_, &QValueAxis::rangeChanged, this, &TimeSeriesChartView::onDateRangeChanged);
