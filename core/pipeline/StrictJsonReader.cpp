@@ -33,6 +33,8 @@ nlohmann::json StrictJsonReader::parse(const std::string& text) const {
     const auto upTo = text.begin() + static_cast<long>(std::min(e.byte, text.size()));
     const auto line = static_cast<std::size_t>(1 + std::count(text.begin(), upTo, '\n'));
     throw InputError(InputLocation{file_, line, "", ""}, std::string("not valid JSON (") + e.what() + ")");
+  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
+    throw InputError(InputLocation{file_, 0, "", ""}, std::string("a number is out of range (") + e.what() + ")");
   }
 }
 
@@ -71,7 +73,8 @@ void StrictJsonReader::fail(const std::string& path, const std::string& problem)
 void StrictJsonReader::requireObject(const nlohmann::json& value, const std::string& path,
                                      std::initializer_list<const char*> known) const {
   if (!value.is_object()) fail(path, "expected an object, got " + describeType(value));
-  for (const auto& [key, ignored] : value.items()) {
+  for (const auto& item : value.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture those
     if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
     const auto guess = nearest(key, known);
     std::string list;

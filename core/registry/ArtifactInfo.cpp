@@ -144,6 +144,8 @@ ArtifactInfo ArtifactInfo::parse(std::string_view bytes, const std::string& sour
     if (const auto colon = what.find("parse error"); colon != std::string::npos) what = what.substr(colon);
     throw InputError(InputLocation{sourceLabel, lineOf(bytes, e.byte), "", ""},
                      "not valid JSON (" + what + ")");
+  } catch (const json::out_of_range& e) {  // a number beyond double's range (1e309)
+    check.fail("", std::string("a number is out of range (") + e.what() + ")");
   }
   if (!doc.is_object()) check.fail("", "expected a JSON object (a foresight model artifact)");
   const std::string schema = check.text(doc, "schema", "");

@@ -81,6 +81,8 @@ ForecastQuery ForecastQuery::fromBody(const QByteArray& body, const QueryString&
     j = nlohmann::json::parse(body.constData(), body.constData() + body.size());
   } catch (const nlohmann::json::parse_error& e) {
     throw HttpError::badRequest("bad_json", std::string("the request body is not valid JSON: ") + e.what());
+  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
+    throw HttpError::badRequest("bad_json", std::string("the request body holds a number out of range: ") + e.what());
   }
   if (!j.is_object()) throw HttpError::unprocessable("invalid_body", "the request body must be a JSON object");
   for (const auto& [key, value] : j.items())

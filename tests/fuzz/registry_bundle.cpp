@@ -43,7 +43,7 @@ class ScratchRegistry {
   ScratchRegistry() {
     static int counter = 0;
     path_ = QDir::tempPath().toStdString();
-    if (QDir("/dev/shm").exists()) path_ = "/dev/shm";
+    if (QDir(QStringLiteral("/dev/shm")).exists()) path_ = "/dev/shm";
     path_ += "/foresight-fuzz-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".db";
     registry_ = std::make_unique<ModelRegistry>(RegistryUri::parse("sqlite://" + path_), kWho);
   }

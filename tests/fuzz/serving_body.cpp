@@ -2,7 +2,8 @@
 // (ForecastQuery::fromBody). The input is the body. Oracles:
 // - a refused body is an HttpError 400, 413 or 422 with a known code whose
 //   message names what is wrong: the JSON line and column for a syntax
-//   error, else the body field ("history[3].date", "level", ...);
+//   error (the number's text for one beyond double's range), else the body
+//   field ("history[3].date", "level", ...);
 // - an accepted body round-trips: the query written back as a body (the
 //   history's given points, nulls kept at both ends) gives the same horizon,
 //   levels, series and daily history, value for value.
@@ -48,6 +49,8 @@ void checkError(const HttpError& e) {
         e.what());
   const auto it = kNamed.find(e.code());
   check(it != kNamed.end(), "the error code is a known one", e.code() + ": " + e.what());
+  // A number beyond double's range has no position from the JSON parser; its text names it.
+  if (e.code() == "bad_json" && contains(e.what(), "number overflow parsing '")) return;
   for (const auto& needle : it->second)
     check(contains(e.what(), needle), "the error names what is wrong", e.code() + ": " + e.what());
 }

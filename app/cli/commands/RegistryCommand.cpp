@@ -56,6 +56,8 @@ nlohmann::json RegistryCommand::readJsonFile(const std::string& path) {
     const auto upTo = text.begin() + static_cast<long>(std::min(e.byte, text.size()));
     const auto line = static_cast<std::size_t>(1 + std::count(text.begin(), upTo, '\n'));
     throw InputError(InputLocation{path, line, "", ""}, std::string("not valid JSON (") + e.what() + ")");
+  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
+    throw InputError(InputLocation{path, 0, "", ""}, std::string("a number is out of range (") + e.what() + ")");
   }
 }
 

@@ -173,6 +173,8 @@ ModelArtifact::Loaded ModelArtifact::parse(std::string_view text, const std::str
     const auto line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(upTo), '\n')) + 1;
     throw InputError(InputLocation{source, line, "", ""},
                      "not valid JSON (truncated or corrupt model file): " + std::string(e.what()));
+  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
+    throw InputError(InputLocation{source, 0, "", ""}, "a number is out of range: " + std::string(e.what()));
   }
   Loaded out;
   if (j.is_object() && j.contains("panel")) {
