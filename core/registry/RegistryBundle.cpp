@@ -62,11 +62,24 @@ class BundleReader {
     if (!it->is_object()) fail(path + "tags", "expected an object of strings");
     for (const auto& [k, v] : it->items()) {
       if (!v.is_string()) fail(path + "tags." + k, "expected a string");
-      requireValidName("tag key", k);
-      requireValidTagValue(k, v.get<std::string>());
+      validName("tag key", k, path + "tags." + k);
+      try {
+        requireValidTagValue(k, v.get<std::string>());
+      } catch (const InputError& e) {
+        fail(path + "tags." + k, e.problem(), v.get<std::string>());
+      }
       t[k] = v.get<std::string>();
     }
     return t;
+  }
+  // A name breaking the registry's rules (RegistryNames), reported at its
+  // field in the bundle.
+  void validName(const std::string& what, const std::string& text, const std::string& field) const {
+    try {
+      requireValidName(what, text);
+    } catch (const InputError& e) {
+      fail(field, e.problem(), text);
+    }
   }
   void requireObject(const json& j, const std::string& path) const {
     if (!j.is_object()) fail(path.substr(0, path.size() - 1), "expected an object");
@@ -141,6 +154,8 @@ RegistryBundle RegistryBundle::parse(const std::string& bytes, const std::string
     doc = json::parse(bytes);
   } catch (const json::parse_error& e) {
     in.fail("", std::string("not valid JSON (") + e.what() + ")");
+  } catch (const json::out_of_range& e) {  // a number beyond double's range (1e309)
+    in.fail("", std::string("a number is out of range (") + e.what() + ")");
   }
   if (!doc.is_object()) in.fail("", "expected a JSON object (a foresight registry bundle)");
   if (const auto s = in.optionalText(doc, "schema", "", ""); s != kSchema)
@@ -149,6 +164,7 @@ RegistryBundle RegistryBundle::parse(const std::string& bytes, const std::string
   RegistryBundle b;
   const json& model = in.object(doc, "model", "");
   b.name = in.text(model, "name", "model.");
+  in.validName("model name", b.name, "model.name");
   b.description = in.optionalText(model, "description", "model.", "");
   b.createdAt = in.optionalText(model, "created_at", "model.", now);
   b.createdBy = in.optionalText(model, "created_by", "model.", actor);
@@ -173,7 +189,7 @@ RegistryBundle RegistryBundle::parse(const std::string& bytes, const std::string
     in.requireObject(aliases[i], path);
     Alias a{in.text(aliases[i], "alias", path), in.integer(aliases[i], "version", path),
             in.optionalText(aliases[i], "updated_at", path, now), in.optionalText(aliases[i], "updated_by", path, actor)};
-    requireValidName("alias", a.alias);
+    in.validName("alias", a.alias, path + "alias");
     if (!numbers.count(a.version))
       in.fail(path + "version", "names a version that is not in the bundle", std::to_string(a.version));
     for (const Alias& before : b.aliases)
