@@ -1,5 +1,7 @@
 #include "ui/data/SeriesSummary.h"
 
+#include "ui/format/NumberFormat.h"
+
 #include <QLocale>
 #include <algorithm>
 #include <cmath>
@@ -42,15 +44,16 @@ SeriesSummary SeriesSummary::of(const TimeSeries& s) {
 }
 
 QList<QPair<QString, QString>> SeriesSummary::rows() const {
-  const QLocale c = QLocale::c();
-  auto num = [&c](double v) { return std::isfinite(v) ? c.toString(v, 'f', 2) : QStringLiteral("-"); };
+  // Amounts to the cent, with the locale's separators (NumberFormat).
+  const NumberFormat f;
+  auto num = [&f](double v) { return f.fixed(v, 2); };
   QList<QPair<QString, QString>> r;
-  r.append({QStringLiteral("Periods"), QString::number(periods)});
+  r.append({QStringLiteral("Periods"), f.integer(periods)});
   if (periods == 0) return r;
-  r.append({QStringLiteral("From"), QString::fromStdString(first.toIso())});
-  r.append({QStringLiteral("To"), QString::fromStdString(last.toIso())});
-  r.append({QStringLiteral("Missing"), QString::number(missing)});
-  r.append({QStringLiteral("Zeros"), QString::number(zeros)});
+  r.append({QStringLiteral("From"), f.date(first)});
+  r.append({QStringLiteral("To"), f.date(last)});
+  r.append({QStringLiteral("Missing"), f.integer(missing)});
+  r.append({QStringLiteral("Zeros"), f.integer(zeros)});
   r.append({QStringLiteral("Min"), num(min)});
   r.append({QStringLiteral("Max"), num(max)});
   r.append({QStringLiteral("Mean"), num(mean)});
