@@ -31,9 +31,14 @@ CliRun interruptWhen(const QStringList& args, const std::string& marker, int sig
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   env.insert(QStringLiteral("FORESIGHT_PROGRESS"), QStringLiteral("lines"));
   p.setProcessEnvironment(env);
+  // Wake on stderr, where the progress lines come, not on stdout.
+  p.setReadChannel(QProcess::StandardError);
   p.start(QStringLiteral(FORESIGHT_BINARY), args);
   CliRun r;
-  if (!p.waitForStarted()) return r;
+  if (!p.waitForStarted()) {
+    r.err = "(the test could not start foresight: " + p.errorString().toStdString() + ")";
+    return r;
+  }
   std::string err;
   while (err.find(marker) == std::string::npos && p.state() == QProcess::Running) {
     p.waitForReadyRead(1000);
@@ -48,6 +53,7 @@ CliRun interruptWhen(const QStringList& args, const std::string& marker, int sig
   r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
   r.out = p.readAllStandardOutput().toStdString();
   r.err = err + p.readAllStandardError().toStdString();
+  if (p.exitStatus() != QProcess::NormalExit) r.err += "\n(foresight ended abnormally: " + p.errorString().toStdString() + ")";
   return r;
 }
 
