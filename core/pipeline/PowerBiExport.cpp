@@ -5,6 +5,7 @@
 #include <cmath>      // std::isnan, std::isfinite, std::ceil, std::floor, std::log10, std::fabs
 #include <sstream>
 
+#include "engine/common/CsvField.h"
 #include "engine/common/Errors.h"
 #include "engine/io/AtomicFileWriter.h"
 #include "engine/models/ForecastTable.h"
@@ -12,14 +13,6 @@
 namespace foresight::pipeline {
 
 namespace {
-
-// RFC 4180: quote a field holding the delimiter, a quote or a line break.
-std::string csvText(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string s = "\"";
-  for (char c : text) s += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return s + "\"";
-}
 
 // `v` rounded to `decimals` decimals, trailing zeros dropped ("43344.2324",
 // "1000000"); empty for NaN.
@@ -130,8 +123,8 @@ void PowerBiExport::writeCsv(std::ostream& out) const {
   out << '\n';
   const std::string emptyBands(2 * levels_.size(), ',');
   for (const auto& e : entries_) {
-    const std::string tail = ',' + csvText(e.model) + ',' + csvText(e.modelVersion) + ',' + csvText(runId_) + '\n';
-    const std::string name = csvText(e.series);
+    const std::string tail = ',' + csvTextField(e.model) + ',' + csvTextField(e.modelVersion) + ',' + csvTextField(runId_) + '\n';
+    const std::string name = csvTextField(e.series);
     for (Eigen::Index i = 0; i < e.actuals.size(); ++i)
       out << name << ',' << e.actuals.dateAt(i).toIso() << ",actual," << number(e.actuals.values[i], d) << emptyBands
           << tail;

@@ -2,21 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/common/CsvField.h"
 #include "engine/models/ForecastTable.h"
 
 namespace foresight::serving {
-
-namespace {
-
-// RFC 4180: quote a field holding a comma, quote or line break.
-std::string csvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-}  // namespace
 
 void ForecastRenderer::add(const std::string& series, const Forecast& forecast) { forecasts_.emplace_back(series, forecast); }
 
@@ -57,9 +46,9 @@ QByteArray ForecastRenderer::csv() const {
   const std::vector<std::string> cols = columns();
   for (std::size_t c = 0; c < cols.size(); ++c) out += (c ? "," : "") + cols[c];
   out += "\n";
-  const std::string tail = "," + csvField(model_) + "," + std::to_string(version_) + "\n";
+  const std::string tail = "," + csvTextField(model_) + "," + std::to_string(version_) + "\n";
   for (const auto& [series, f] : forecasts_) {
-    const std::string name = csvField(series);
+    const std::string name = csvTextField(series);
     for (Eigen::Index i = 0; i < f.horizon(); ++i) {
       out += name + "," + f.dateAt(i).toIso() + "," + ForecastTable::formatNumber(f.mean[i]);
       for (std::size_t k = 0; k < f.levels.size(); ++k)

@@ -76,6 +76,33 @@ class PowerBiExportTest : public QObject {
     QCOMPARE(t.rows[8][1], std::string("2017-02-02"));
   }
 
+  // A series or model name a spreadsheet would run as a formula is written
+  // as text (OWASP: quoted, with a leading single quote); numbers stay numbers
+  // even when negative.
+  void formulaLeadingNamesAreNeutralised() {
+    PowerBiExport e("=run");
+    const TimeSeries a = daily("=cmd|' /C calc'!A0", "2017-01-30", {-10.5, 11});
+    const TimeSeries b = daily("+SUM(1+1)", "2017-01-30", {1, 2});
+    const TimeSeries c = daily("@SUM(1)", "2017-01-30", {1, 2});
+    const TimeSeries d = daily("-2+3", "2017-01-30", {1, 2});
+    e.add(a, forecastAfter(a, 1, {80}), "ets", "1");
+    e.add(b, forecastAfter(b, 1, {80}), "ets", "1");
+    e.add(c, forecastAfter(c, 1, {80}), "ets", "1");
+    e.add(d, forecastAfter(d, 1, {80}), "ets", "1");
+    const std::string csv = csvOf(e);
+    QVERIFY2(csv.find("\"'=cmd|' /C calc'!A0\",2017-01-30,actual,-10.5,") != std::string::npos, csv.c_str());
+    QVERIFY2(csv.find("\n\"'+SUM(1+1)\",") != std::string::npos, csv.c_str());
+    QVERIFY2(csv.find("\n\"'@SUM(1)\",") != std::string::npos, csv.c_str());
+    QVERIFY2(csv.find("\n\"'-2+3\",") != std::string::npos, csv.c_str());
+    QVERIFY2(csv.find(",\"'=run\"\n") != std::string::npos, csv.c_str());
+    const auto t = test::parseStrictCsv(csv);
+    QVERIFY2(t.error.empty(), t.error.c_str());
+    for (const auto& row : t.rows) {
+      QVERIFY2(row[0].front() == '\'', row[0].c_str());
+      QCOMPARE(row.back(), std::string("'=run"));
+    }
+  }
+
   void levelsMakeTheIntervalColumns() {
     PowerBiExport e;
     const TimeSeries a = daily("x", "2020-02-28", {1, 2});

@@ -4,6 +4,7 @@
 #include <cmath>     // std::isnan, std::fabs
 #include <ostream>
 
+#include "engine/common/CsvField.h"
 #include "engine/common/Errors.h"
 #include "engine/data/SeriesCsvParser.h"
 #include "engine/io/AtomicFileWriter.h"
@@ -13,16 +14,7 @@ namespace foresight {
 
 namespace {
 
-// RFC 4180: quote a name holding the delimiter, a quote or a line break.
-void writeName(std::ostream& out, const std::string& name) {
-  if (name.find_first_of(",\"\r\n") == std::string::npos) {
-    out << name;
-    return;
-  }
-  out << '"';
-  for (char c : name) out << (c == '"' ? "\"\"" : std::string(1, c));
-  out << '"';
-}
+void writeName(std::ostream& out, const std::string& name) { out << csvTextField(name); }
 
 }  // namespace
 

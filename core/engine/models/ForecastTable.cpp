@@ -4,21 +4,10 @@
 #include <cmath>     // std::fabs
 #include <ostream>
 
+#include "engine/common/CsvField.h"
 #include "engine/common/Errors.h"
 
 namespace foresight {
-
-namespace {
-
-// RFC 4180: quote a name holding the delimiter, a quote or a line break.
-std::string csvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string s = "\"";
-  for (char c : text) s += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return s + "\"";
-}
-
-}  // namespace
 
 std::string ForecastTable::formatNumber(double v) {
   if (v == 0.0) return "0";  // also -0
@@ -55,7 +44,7 @@ void ForecastTable::writeCsv(std::ostream& out) const {
   out << "\n";
   for (const auto& [series, f] : forecasts_) {
     for (Eigen::Index h = 0; h < f.horizon(); ++h) {
-      out << csvField(series) << ',' << f.dateAt(h).toIso() << ',' << formatNumber(f.mean[h]);
+      out << csvTextField(series) << ',' << f.dateAt(h).toIso() << ',' << formatNumber(f.mean[h]);
       for (Eigen::Index j = 0; j < f.lower.cols(); ++j)
         out << ',' << formatNumber(f.lower(h, j)) << ',' << formatNumber(f.upper(h, j));
       out << "\n";
