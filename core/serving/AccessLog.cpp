@@ -5,6 +5,16 @@
 
 namespace foresight::serving {
 
+bool AccessLog::isSecretName(const QByteArray& decodedName) {
+  // Misspelt and foreign spellings too (API_KEY, apikey, access-token):
+  // compare lower case without separators, by the words secrets are named with.
+  QByteArray n = decodedName.toLower();
+  n.replace('_', "").replace('-', "").replace('.', "");
+  for (const char* word : {"key", "token", "secret", "pass", "pwd", "auth", "credential", "session", "signature"})
+    if (n.contains(word)) return true;
+  return false;
+}
+
 QByteArray AccessLog::scrubTarget(const QByteArray& target) {
   const qsizetype q = target.indexOf('?');
   if (q < 0) return target;
@@ -16,7 +26,7 @@ QByteArray AccessLog::scrubTarget(const QByteArray& target) {
     const qsizetype eq = item.indexOf('=');
     const QByteArray name = eq < 0 ? item : item.left(eq);
     // Compare the decoded name, so api%5Fkey is scrubbed as well.
-    out += QByteArray::fromPercentEncoding(name) == "api_key" ? name + "=***" : item;
+    out += isSecretName(QByteArray::fromPercentEncoding(name)) ? name + "=***" : item;
   }
   return out;
 }

@@ -29,8 +29,13 @@ std::array<unsigned char, 32> ApiKey::digest(std::string_view text) {
 
 ApiKey ApiKey::fromValue(std::string_view value, const std::string& source) {
   const std::string_view key = trim(value);
-  if (key.empty()) throw InputError(InputLocation{source, 0, "api key", ""}, "the API key is empty");
-  if (key.size() > 4096) throw InputError(InputLocation{source, 0, "api key", ""}, "the API key is longer than 4096 bytes");
+  const InputLocation where{source, 0, "api key", ""};
+  if (key.empty()) throw InputError(where, "the API key is empty");
+  if (key.size() < kMinBytes)
+    throw InputError(where, "the API key has " + std::to_string(key.size()) + " bytes; at least " +
+                                std::to_string(kMinBytes) + " are required");
+  if (key.size() > kMaxBytes)
+    throw InputError(where, "the API key is longer than " + std::to_string(kMaxBytes) + " bytes");
   ApiKey k;
   k.digest_ = digest(key);
   k.configured_ = true;
@@ -38,8 +43,15 @@ ApiKey ApiKey::fromValue(std::string_view value, const std::string& source) {
 }
 
 ApiKey ApiKey::fromFile(const std::filesystem::path& file) {
+  const InputLocation where{file.string(), 0, "", ""};
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec || !std::filesystem::exists(status))
+    throw InputError(where, "cannot read the API key file: " + (ec ? ec.message() : std::string("no such file")));
+  if (std::filesystem::is_directory(status)) throw InputError(where, "the API key file is a folder, not a file");
+  if (!std::filesystem::is_regular_file(status)) throw InputError(where, "the API key file is not a regular file");
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot read the API key file");
+  if (!in) throw InputError(where, "cannot read the API key file");
   std::string line;
   std::getline(in, line);
   return fromValue(line, file.string());
@@ -47,7 +59,7 @@ ApiKey ApiKey::fromFile(const std::filesystem::path& file) {
 
 ApiKey ApiKey::fromEnvironment() {
   const char* v = std::getenv("FORESIGHT_API_KEY");
-  if (!v || trim(v).empty()) return {};
+  if (!v) return {};
   return fromValue(v, "FORESIGHT_API_KEY");
 }
 

@@ -12,14 +12,21 @@ namespace foresight::serving {
 
 class ApiKey {
  public:
+  // A shorter key can be guessed by trying; 16 bytes of a random key are
+  // 128 bits (docs/serving.md, "Security").
+  static constexpr std::size_t kMinBytes = 16;
+  static constexpr std::size_t kMaxBytes = 4096;
+
   // No key: every request is allowed.
   ApiKey() = default;
-  // InputError when empty after trimming or longer than 4096 bytes.
+  // InputError naming `source` when empty after trimming, shorter than
+  // kMinBytes or longer than kMaxBytes.
   static ApiKey fromValue(std::string_view value, const std::string& source);
   // The first line of the file, trimmed; InputError naming the file when it
-  // cannot be read or holds no key.
+  // is not a regular file, cannot be read or holds no valid key.
   static ApiKey fromFile(const std::filesystem::path& file);
-  // $FORESIGHT_API_KEY when set and not empty, else no key.
+  // $FORESIGHT_API_KEY when set (set but empty is an error: a key was meant
+  // and is missing, so the service must not start open); unset: no key.
   static ApiKey fromEnvironment();
 
   bool configured() const { return configured_; }

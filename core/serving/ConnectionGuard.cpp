@@ -1,19 +1,14 @@
 #include "serving/ConnectionGuard.h"
 
 #include <QTcpSocket>
+#include <vector>
 
 #include "serving/HttpReply.h"
 
 namespace foresight::serving {
 
-namespace {
-
-QByteArray trimmed(QByteArray s) { return s.trimmed(); }
-
-}  // namespace
-
 ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ServingLimits& limits, OnClose onClose)
-    : QObject(socket), socket_(socket), limits_(limits), onClose_(std::move(onClose)) {
+    : QObject(socket), socket_(socket), limits_(limits), onClose_(std::move(onClose)), framer_(limits) {
   // The socket never buffers more than one whole request could need, so a
   // client streaming without end cannot grow the service's memory.
   socket_->setReadBufferSize(limits_.maxHeaderBytes + limits_.maxBodyBytes + 65536);
@@ -24,76 +19,44 @@ ConnectionGuard::ConnectionGuard(QTcpSocket* socket, const ServingLimits& limits
 }
 
 void ConnectionGuard::onReadyRead() {
+  if (!afterParserConnected_) {
+    // QHttpServer connected its slot when it took the connection, after this
+    // guard's: a slot connected now runs after the parser's on every later
+    // signal (and the parser has not read anything yet).
+    // Qt does not call a slot connected during an emission in that emission,
+    // so for this first one the note is taken on the next event-loop pass,
+    // before the socket is polled again.
+    afterParserConnected_ = true;
+    connect(socket_, &QTcpSocket::readyRead, this, &ConnectionGuard::afterParser);
+    QMetaObject::invokeMethod(this, &ConnectionGuard::afterParser, Qt::QueuedConnection);
+  }
   if (rejected_) return;
   const qint64 available = socket_->bytesAvailable();
-  const qint64 fresh = available - unparsed_;  // new bytes sit after those the parser left
-  unparsed_ = 0;
+  const qint64 fresh = available - scannedInBuffer_;  // new bytes sit after those the parser left
+  scannedInBuffer_ = available;
   if (fresh <= 0) return;
-  if (headersDone_) {
-    // Past the headers only the size matters: no copy.
-    if (requestBytes_ == 0) timer_.start(limits_.requestTimeout);
-    requestBytes_ += fresh;
-    if (requestBytes_ > limits_.maxHeaderBytes + limits_.maxBodyBytes)
-      reject(413, "request_too_large", "the request is larger than the allowed body size", "too_large");
+  const bool wasBetween = framer_.betweenRequests();
+  const QByteArray bytes = socket_->peek(available).right(fresh);
+  std::vector<HttpRequestFramer::Request> done;
+  if (auto rejection = framer_.feed(bytes, done)) {
+    const int status = rejection->status;
+    reject(status, rejection->code, rejection->message,
+           status == 413 ? "too_large" : status == 431 ? "headers_too_large" : "bad_framing");
     return;
   }
-  feed(socket_->peek(available).right(fresh));
+  accepted_.insert(accepted_.end(), done.begin(), done.end());
+  // The request timeout runs from a request's first byte until it is whole.
+  if (framer_.betweenRequests()) timer_.start(limits_.idleTimeout);
+  else if (wasBetween || !done.empty()) timer_.start(limits_.requestTimeout);
 }
 
-void ConnectionGuard::feed(const QByteArray& chunk) {
-  if (requestBytes_ == 0) timer_.start(limits_.requestTimeout);
-  requestBytes_ += chunk.size();
-  if (!headersDone_) {
-    head_ += chunk.left(limits_.maxHeaderBytes + 4 - head_.size());
-    checkHeaders();
-    if (rejected_) return;
-  }
-  if (requestBytes_ > limits_.maxHeaderBytes + limits_.maxBodyBytes)
-    reject(413, "request_too_large", "the request is larger than the allowed body size", "too_large");
-}
+void ConnectionGuard::afterParser() { scannedInBuffer_ = socket_->bytesAvailable(); }
 
-void ConnectionGuard::checkHeaders() {
-  qsizetype end = head_.indexOf("\r\n\r\n");
-  if (end < 0) end = head_.indexOf("\n\n");
-  if (end < 0 || end > limits_.maxHeaderBytes) {
-    if (head_.size() > limits_.maxHeaderBytes)
-      reject(431, "headers_too_large",
-             "the request line and headers exceed " + std::to_string(limits_.maxHeaderBytes) + " bytes", "headers_too_large");
-    return;
-  }
-  headersDone_ = true;
-  const QList<QByteArray> lines = head_.left(end).split('\n');
-  head_.clear();
-  for (const QByteArray& line : lines) {
-    const qsizetype colon = line.indexOf(':');
-    if (colon < 0 || trimmed(line.left(colon)).toLower() != "content-length") continue;
-    bool ok = false;
-    const QByteArray value = trimmed(line.mid(colon + 1));
-    const qlonglong length = value.toLongLong(&ok);
-    if (!ok || length < 0 || value.startsWith('+')) {
-      reject(400, "bad_content_length", "Content-Length is not a non-negative integer", "bad_header");
-      return;
-    }
-    if (length > limits_.maxBodyBytes) {
-      reject(413, "body_too_large", "the request body has " + std::to_string(length) + " bytes; at most " +
-                                        std::to_string(limits_.maxBodyBytes) + " are allowed", "too_large");
-      return;
-    }
-  }
-}
-
-void ConnectionGuard::requestCompleted() {
-  requestBytes_ = 0;
-  headersDone_ = false;
-  head_.clear();
-  timer_.start(limits_.idleTimeout);
-  // Bytes still buffered are the start of a pipelined request the parser
-  // will read next; scan them now, and do not count them again later.
-  const qint64 left = socket_->bytesAvailable();
-  if (left > 0) {
-    feed(socket_->peek(left));
-    unparsed_ = left;
-  }
+std::optional<HttpRequestFramer::Request> ConnectionGuard::takeRequest() {
+  if (accepted_.empty()) return std::nullopt;
+  HttpRequestFramer::Request r = accepted_.front();
+  accepted_.pop_front();
+  return r;
 }
 
 void ConnectionGuard::closeWhenIdle() {
@@ -103,7 +66,7 @@ void ConnectionGuard::closeWhenIdle() {
 
 void ConnectionGuard::onTimeout() {
   if (rejected_) return;
-  if (requestBytes_ > 0) {
+  if (!framer_.betweenRequests()) {
     reject(408, "request_timeout",
            "the request did not arrive whole within " + std::to_string(limits_.requestTimeout.count()) + " ms", "timeout");
     return;

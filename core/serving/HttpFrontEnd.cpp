@@ -2,7 +2,6 @@
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
-#include <QMetaEnum>
 #include <QTcpSocket>
 
 #include "serving/AccessLog.h"
@@ -11,21 +10,6 @@
 namespace foresight::serving {
 
 namespace {
-
-QByteArray methodName(QHttpServerRequest::Method m) {
-  switch (m) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
-  }
-}
 
 // HTTP header names are case-insensitive; QHttpServerRequest::value() is
 // not guaranteed to be, so look through the list.
@@ -43,12 +27,22 @@ HttpFrontEnd::HttpFrontEnd(ScoringService& service, ServingMetrics& metrics, boo
 bool HttpFrontEnd::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
   auto* guard = socket->findChild<ConnectionGuard*>(QString(), Qt::FindDirectChildrenOnly);
   if (guard && guard->rejected()) return true;  // already answered and closing
+  // The framer's record of this request: the method as sent, the version and
+  // keep-alive. Without one the parser and the framer disagree: close.
+  const std::optional<HttpRequestFramer::Request> framed = guard ? guard->takeRequest() : std::nullopt;
+  if (!framed) {
+    socket->disconnectFromHost();
+    return true;
+  }
   QElapsedTimer clock;
   clock.start();
 
   const QUrl url = request.url();
   HttpRequestData data;
-  data.method = methodName(request.method());
+  // HEAD is GET without the body (RFC 9110 section 9.3.2): same status,
+  // headers and Content-Length.
+  const bool head = framed->method == "HEAD";
+  data.method = head ? QByteArray("GET") : framed->method;
   data.path = url.path(QUrl::FullyEncoded).toUtf8();
   data.query = url.query(QUrl::FullyEncoded).toUtf8();
   data.apiKeyHeader = header(request, "x-api-key");
@@ -62,10 +56,9 @@ bool HttpFrontEnd::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
   const HttpReply reply = upgrade ? HttpReply::error(400, "upgrade_not_supported",
                                                      "this service speaks plain HTTP/1.1; protocol upgrades are refused")
                                   : service_.handle(data, route);
-  const bool close = upgrade || closing_ || (guard && guard->closing()) ||
-                     (connection && connection->toLower().contains("close"));
+  const bool close = upgrade || closing_ || guard->closing() || !framed->keepAlive;
   if (socket->state() == QAbstractSocket::ConnectedState) {
-    socket->write(reply.wire(close));
+    socket->write(reply.wire(close, head ? HttpReply::Body::Omit : HttpReply::Body::Send));
     // Hand the reply to the kernel now rather than on the next event-loop
     // pass: one poll round less per request under load.
     socket->flush();
@@ -75,10 +68,9 @@ bool HttpFrontEnd::handleRequest(const QHttpServerRequest& request, QTcpSocket* 
   metrics_.observe(route, reply.status, seconds, reply.errorCode);
   if (accessLog_) {
     const QByteArray target = data.query.isEmpty() ? data.path : data.path + '?' + data.query;
-    AccessLog::write(AccessLog::requestLine(data.method, target, reply.status, reply.body.size(), seconds * 1000));
+    AccessLog::write(AccessLog::requestLine(framed->method, target, reply.status, reply.body.size(), seconds * 1000));
   }
   if (close) socket->disconnectFromHost();
-  else if (guard) guard->requestCompleted();
   return true;
 }
 

@@ -32,6 +32,7 @@ const char* HttpReply::reasonPhrase(int status) {
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
     case 408: return "Request Timeout";
+    case 411: return "Length Required";
     case 413: return "Payload Too Large";
     case 422: return "Unprocessable Entity";
     case 431: return "Request Header Fields Too Large";
@@ -41,7 +42,7 @@ const char* HttpReply::reasonPhrase(int status) {
   }
 }
 
-QByteArray HttpReply::wire(bool closeConnection) const {
+QByteArray HttpReply::wire(bool closeConnection, Body sendBody) const {
   QByteArray out;
   out.reserve(body.size() + 256);
   out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
@@ -50,7 +51,7 @@ QByteArray HttpReply::wire(bool closeConnection) const {
   for (const auto& [k, v] : headers) out += k + ": " + v + "\r\n";
   if (closeConnection) out += "Connection: close\r\n";
   out += "\r\n";
-  out += body;
+  if (sendBody == Body::Send) out += body;
   return out;
 }
 

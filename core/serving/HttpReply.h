@@ -22,8 +22,9 @@ struct HttpReply {
   static HttpReply json(int status, const nlohmann::json& body);
   static HttpReply error(int status, const std::string& code, const std::string& message);
   static HttpReply fromError(const HttpError& e);
+  enum class Body { Send, Omit };  // Omit: the reply to a HEAD request
   // The whole response: status line, headers, blank line, body.
-  QByteArray wire(bool closeConnection) const;
+  QByteArray wire(bool closeConnection, Body body = Body::Send) const;
   static const char* reasonPhrase(int status);
 };
 

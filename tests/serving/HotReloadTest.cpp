@@ -67,11 +67,11 @@ class HotReloadTest : public QObject {
   void unreachableRegistryKeepsServingAndSaysDegraded() {
     const auto fixture = test::makeServingRegistry("degraded");
     serving::ServingOptions options = test::testOptions(fixture.uri);
-    options.apiKey = serving::ApiKey::fromValue("k", "test");
+    options.apiKey = serving::ApiKey::fromValue("k-0123456789abcdef", "test");
     test::ServerThread server(options);
     QVERIFY2(server.error().empty(), server.error().c_str());
     const QByteArray target = "/v1/models/sales/forecast?horizon=3";
-    const QByteArray key = "X-API-Key: k\r\n";
+    const QByteArray key = "X-API-Key: k-0123456789abcdef\r\n";
     const auto before = HttpTestClient::get(server.port(), target, key);
     QCOMPARE(before.status, 200);
 
@@ -81,7 +81,7 @@ class HotReloadTest : public QObject {
     // Without the key health says why in general terms; with it, in full.
     const std::string brief = HttpTestClient::get(server.port(), "/v1/health").json()["reason"];
     QVERIFY2(brief.starts_with("registry unreachable") && brief.find("registry.db") == std::string::npos, brief.c_str());
-    const std::string full = HttpTestClient::get(server.port(), "/v1/health?api_key=k").json()["reason"];
+    const std::string full = HttpTestClient::get(server.port(), "/v1/health?api_key=k-0123456789abcdef").json()["reason"];
     QVERIFY2(full.find("registry.db: the database file does not exist") != std::string::npos, full.c_str());
     // Still serving the last good model, byte for byte; uncached requests too.
     QCOMPARE(HttpTestClient::get(server.port(), target, key).body, before.body);

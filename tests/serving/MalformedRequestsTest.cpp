@@ -16,7 +16,7 @@ using test::HttpTestClient;
 
 namespace {
 
-const QByteArray kKey = "X-API-Key: k3y\r\n";
+const QByteArray kKey = "X-API-Key: k3y-0123456789abcdef\r\n";
 
 QByteArray getRequest(const QByteArray& target, const QByteArray& headers = kKey) {
   return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
@@ -54,7 +54,7 @@ class MalformedRequestsTest : public QObject {
   void initTestCase() {
     fixture_ = test::makeServingRegistry("malformed");
     serving::ServingOptions o = test::testOptions(fixture_.uri);
-    o.apiKey = serving::ApiKey::fromValue("k3y", "test");
+    o.apiKey = serving::ApiKey::fromValue("k3y-0123456789abcdef", "test");
     server_ = std::make_unique<test::ServerThread>(o);
     QVERIFY2(server_->error().empty(), server_->error().c_str());
     goodBody_ = HttpTestClient::get(port(), kForecast + "?horizon=6", kKey).body;
@@ -115,7 +115,7 @@ class MalformedRequestsTest : public QObject {
     add("wrong key", getRequest(kForecast + "?horizon=1", "X-API-Key: nope\r\n"), 401);
     add("wrong key in query", getRequest(kForecast + "?horizon=1&api_key=nope", ""), 401);
     add("empty key", getRequest(kForecast + "?horizon=1", "X-API-Key: \r\n"), 401);
-    add("key of another case", getRequest(kForecast + "?horizon=1", "X-API-Key: K3Y\r\n"), 401);
+    add("key of another case", getRequest(kForecast + "?horizon=1", "X-API-Key: K3Y-0123456789ABCDEF\r\n"), 401);
     // Bodies.
     add("bad JSON", postRequest(kForecast, "{\"horizon\":"), 400);
     add("empty body", postRequest(kForecast, ""), 400);

@@ -15,7 +15,7 @@ using test::HttpTestClient;
 
 namespace {
 
-const QByteArray kKeyHeader = "X-API-Key: s3cret-key\r\n";
+const QByteArray kKeyHeader = "X-API-Key: s3cret-key-0123456789\r\n";
 
 }  // namespace
 
@@ -33,7 +33,7 @@ class ScoringApiTest : public QObject {
   void initTestCase() {
     fixture_ = test::makeServingRegistry("api");
     serving::ServingOptions o = test::testOptions(fixture_.uri);
-    o.apiKey = serving::ApiKey::fromValue("s3cret-key", "test");
+    o.apiKey = serving::ApiKey::fromValue("s3cret-key-0123456789", "test");
     o.limits.maxRecords = 500;
     server_ = std::make_unique<test::ServerThread>(o);
     QVERIFY2(server_->error().empty(), server_->error().c_str());
@@ -159,9 +159,9 @@ class ScoringApiTest : public QObject {
     QCOMPARE(HttpTestClient::get(port_, "/v1/models").status, 401);
     QCOMPARE(HttpTestClient::get(port_, "/v1/models").json()["error"]["code"], "missing_api_key");
     QCOMPARE(HttpTestClient::get(port_, "/v1/models", "X-API-Key: wrong\r\n").json()["error"]["code"], "invalid_api_key");
-    QCOMPARE(HttpTestClient::get(port_, "/v1/models", "x-api-key: s3cret-key\r\n").status, 200);  // any case
-    QCOMPARE(HttpTestClient::get(port_, "/v1/models?api_key=s3cret-key").status, 200);  // Power BI's ApiKeyName
-    QCOMPARE(HttpTestClient::get(port_, "/v1/models/sales/forecast?horizon=1&api_key=s3cret-key").status, 200);
+    QCOMPARE(HttpTestClient::get(port_, "/v1/models", "x-api-key: s3cret-key-0123456789\r\n").status, 200);  // any case
+    QCOMPARE(HttpTestClient::get(port_, "/v1/models?api_key=s3cret-key-0123456789").status, 200);  // Power BI's ApiKeyName
+    QCOMPARE(HttpTestClient::get(port_, "/v1/models/sales/forecast?horizon=1&api_key=s3cret-key-0123456789").status, 200);
     QCOMPARE(HttpTestClient::get(port_, "/metrics").status, 401);
     QCOMPARE(HttpTestClient::get(port_, "/openapi.json").status, 401);
   }

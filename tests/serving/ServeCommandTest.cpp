@@ -5,7 +5,9 @@
 #include <QRegularExpression>
 #include <QtTest/QtTest>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "HttpTestClient.h"
 #include "ServingTestSupport.h"
@@ -25,7 +27,7 @@ class ServeCommandTest : public QObject {
  private Q_SLOTS:
   void servesAndStopsOnSigterm() {
     const auto fixture = test::makeServingRegistry("cli");
-    std::ofstream(fixture.dir / "key") << "cli-key\n";
+    std::ofstream(fixture.dir / "key") << "cli-key-0123456789ab\n";
     QProcess serve;
     serve.start(cli(), {QStringLiteral("serve"), QStringLiteral("--registry"),
                         QString::fromStdString("sqlite://" + (fixture.registryDir / "registry.db").string()),
@@ -45,7 +47,7 @@ class ServeCommandTest : public QObject {
     QVERIFY2(port != 0, err.constData());
     QVERIFY(err.contains("API key required"));
 
-    const auto r = test::HttpTestClient::get(port, "/v1/models/sales/forecast?horizon=2&api_key=cli-key");
+    const auto r = test::HttpTestClient::get(port, "/v1/models/sales/forecast?horizon=2&api_key=cli-key-0123456789ab");
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json()[0]["model_version"], 1);
 
@@ -55,7 +57,7 @@ class ServeCommandTest : public QObject {
     QCOMPARE(serve.exitCode(), 0);
     err += serve.readAllStandardError();
     QVERIFY(err.contains("GET /v1/models/sales/forecast?horizon=2&api_key=*** 200 "));
-    QVERIFY(!err.contains("cli-key"));
+    QVERIFY(!err.contains("cli-key-0123456789ab"));
     QVERIFY(err.contains("foresight serve: stopped"));
   }
 
@@ -79,6 +81,38 @@ class ServeCommandTest : public QObject {
     QVERIFY(serve.waitForFinished(30000));
     QCOMPARE(serve.exitCode(), 2);
     QVERIFY(serve.readAllStandardError().contains("nokey"));
+  }
+
+  // A key that was meant but is empty, too short or a folder must not start
+  // an open service: exit 2 naming where the key came from.
+  void refusesEmptyOrShortKeys() {
+    const auto fixture = test::makeServingRegistry("cli-badkey");
+    std::filesystem::create_directory(fixture.dir / "keydir");
+    std::ofstream(fixture.dir / "empty") << "";
+    const QString registry = QString::fromStdString("sqlite://" + (fixture.registryDir / "registry.db").string());
+    struct Case {
+      QString env;        // FORESIGHT_API_KEY (null: unset)
+      std::string file;   // --api-key-file under fixture.dir ("": none)
+      QByteArray source;  // named in the message
+    };
+    const std::vector<Case> cases = {{QStringLiteral(""), "", "FORESIGHT_API_KEY"},
+                                     {QStringLiteral("short"), "", "FORESIGHT_API_KEY"},
+                                     {QString(), "empty", "empty"},
+                                     {QString(), "keydir", "keydir"}};
+    for (const Case& c : cases) {
+      QProcess serve;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      env.remove(QStringLiteral("FORESIGHT_API_KEY"));
+      if (!c.env.isNull()) env.insert(QStringLiteral("FORESIGHT_API_KEY"), c.env);
+      serve.setProcessEnvironment(env);
+      QStringList args = {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                          QStringLiteral("--registry"), registry};
+      if (!c.file.empty()) args << QStringLiteral("--api-key-file") << QString::fromStdString((fixture.dir / c.file).string());
+      serve.start(cli(), args);
+      QVERIFY(serve.waitForFinished(30000));
+      const QByteArray err = serve.readAllStandardError();
+      QVERIFY2(serve.exitCode() == 2 && err.contains(c.source), err.constData());
+    }
   }
 };
 

@@ -2,6 +2,7 @@
 // checks, the API key, request validation, the forecast cache, access log
 // scrubbing, the OpenAPI document.
 #include <QtTest/QtTest>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -152,26 +153,63 @@ class ServingUnitsTest : public QObject {
     const ApiKey none;
     QVERIFY(!none.configured());
     QVERIFY(none.matches("anything"));
-    const ApiKey key = ApiKey::fromValue("  s3cret\n", "test");
+    const ApiKey key = ApiKey::fromValue("  s3cret-0123456789\n", "test");
     QVERIFY(key.configured());
-    QVERIFY(key.matches("s3cret"));
-    QVERIFY(!key.matches("s3cre"));
-    QVERIFY(!key.matches("s3cret "));
+    QVERIFY(key.matches("s3cret-0123456789"));
+    QVERIFY(!key.matches("s3cret-012345678"));
+    QVERIFY(!key.matches("s3cret-0123456789 "));
     QVERIFY(!key.matches(""));
     QVERIFY_THROWS_EXCEPTION(InputError, ApiKey::fromValue(" \n", "test"));
   }
 
+  // Keys shorter than ApiKey::kMinBytes, empty or missing are refused, naming
+  // where they came from; 16 bytes are enough.
+  void apiKeyTooShortIsRefused() {
+    QVERIFY(ApiKey::fromValue(std::string(ApiKey::kMinBytes, 'a'), "test").configured());
+    for (const std::string& value : {std::string("k"), std::string(ApiKey::kMinBytes - 1, 'a'), std::string("   ")}) {
+      try {
+        ApiKey::fromValue(value, "the source");
+        QFAIL(qPrintable(QString::fromStdString("accepted the key '" + value + "'")));
+      } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("the source") != std::string::npos, e.what());
+      }
+    }
+  }
+
+  void apiKeyFromEnvironment() {
+    qunsetenv("FORESIGHT_API_KEY");
+    QVERIFY(!ApiKey::fromEnvironment().configured());  // unset: no key, by choice
+    qputenv("FORESIGHT_API_KEY", "env-key-0123456789");
+    QVERIFY(ApiKey::fromEnvironment().matches("env-key-0123456789"));
+    for (const char* value : {"", "short"}) {
+      qputenv("FORESIGHT_API_KEY", value);
+      try {
+        ApiKey::fromEnvironment();
+        QFAIL(qPrintable(QStringLiteral("FORESIGHT_API_KEY='%1' was accepted").arg(QLatin1String(value))));
+      } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("FORESIGHT_API_KEY") != std::string::npos, e.what());
+      }
+    }
+    qunsetenv("FORESIGHT_API_KEY");
+  }
+
   void apiKeyFromFile() {
     const auto dir = test::makeTempDir("apikey");
-    std::ofstream(dir / "key") << "from-file\nsecond line ignored\n";
-    QVERIFY(ApiKey::fromFile(dir / "key").matches("from-file"));
+    std::ofstream(dir / "key") << "from-file-0123456789\nsecond line ignored\n";
+    QVERIFY(ApiKey::fromFile(dir / "key").matches("from-file-0123456789"));
     std::ofstream(dir / "empty") << "\n";
-    QVERIFY_THROWS_EXCEPTION(InputError, ApiKey::fromFile(dir / "empty"));
-    try {
-      ApiKey::fromFile(dir / "missing");
-      QFAIL("a missing key file was accepted");
-    } catch (const InputError& e) {
-      QVERIFY(std::string(e.what()).find("missing") != std::string::npos);
+    std::ofstream(dir / "short") << "from-file\n";
+    std::filesystem::create_directory(dir / "folder");
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"empty", "empty"}, {"short", "at least 16"}, {"folder", "is a folder"}, {"missing", "cannot read"}};
+    for (const auto& [name, why] : bad) {
+      try {
+        ApiKey::fromFile(dir / name);
+        QFAIL(qPrintable(QString::fromStdString("the key file " + name + " was accepted")));
+      } catch (const InputError& e) {
+        const std::string what = e.what();
+        QVERIFY2(what.find((dir / name).string()) != std::string::npos && what.find(why) != std::string::npos, e.what());
+      }
     }
   }
 
@@ -258,6 +296,16 @@ class ServingUnitsTest : public QObject {
     QVERIFY(!line.contains("s3cret"));
     QVERIFY(line.contains(" GET /x?api_key=*** 401 10 0.50ms"));
     QCOMPARE(line.count('\n'), 1);
+    // Misspelt and other key-like names are masked too; ordinary ones are not.
+    for (const char* name : {"API_KEY", "apikey", "ApiKey", "api-key", "key", "KEY", "token", "access_token", "password",
+                             "secret", "x-auth", "sessionid", "API%5FKEY", "api%2dkey"}) {
+      const QByteArray target = "/v1/models/sales/forecast?horizon=1&" + QByteArray(name) + "=s3cret&format=csv";
+      const QByteArray logged = AccessLog::requestLine("GET", target, 400, 10, 0.5);
+      QVERIFY2(!logged.contains("s3cret") && logged.contains(QByteArray(name) + "=***"), logged.constData());
+      QVERIFY2(logged.contains("horizon=1&") && logged.contains("&format=csv"), logged.constData());
+    }
+    QCOMPARE(AccessLog::scrubTarget("/m?horizon=3&series=Mars&level=80&alias=x&version=2"),
+             QByteArray("/m?horizon=3&series=Mars&level=80&alias=x&version=2"));
   }
 
   // Random mutations of valid requests (a JSON body, a query string, a
