@@ -71,12 +71,13 @@ std::string sha256Hex(const std::string& bytes) {
 
 // The message starts with the file, then names the field path (as the field,
 // or in the file part: "bundle.json: versions[0].artifact"), or the line of a
-// JSON syntax error, or says the document as a whole is not a bundle.
+// JSON syntax error (the text of a number beyond double's range, which has no
+// position), or says the document as a whole is not a bundle.
 void checkRefusal(const InputError& e) {
   const auto& w = e.where();
   check(foresight::fuzz::startsWith(e.what(), kLabel), "a refused bundle names its file", e.what());
   check(!w.field.empty() || w.file != kLabel || contains(e.problem(), "at line ") ||
-            contains(e.problem(), "expected a JSON object"),
+            contains(e.problem(), "number overflow parsing '") || contains(e.problem(), "expected a JSON object"),
         "a refused bundle names the field or the line", e.what());
 }
 

@@ -2,6 +2,8 @@
 
 #include <fstream>
 #include <regex>
+#include <string>
+#include <vector>
 
 #include "ModelTestData.h"
 #include "TestSupport.h"
@@ -99,7 +101,10 @@ class ModelArtifactTest : public QObject {
     const auto j = ModelArtifact::build({a.get(), b.get()}, true, kFixedClock);
     const auto dir = test::makeTempDir("artifact");
     ModelArtifact::write(dir / "panel.json", j);
-    QVERIFY(!std::filesystem::exists(dir / "panel.json.tmp"));
+    // Written atomically: the folder holds the file and no temporary beside it.
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) names.push_back(entry.path().filename().string());
+    QCOMPARE(names, std::vector<std::string>{"panel.json"});
     auto loaded = ModelArtifact::read(dir / "panel.json");
     QVERIFY(loaded.panel);
     QCOMPARE(loaded.models.size(), std::size_t(2));
