@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,8 +56,13 @@ ComparePage::ComparePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   form->addRow(tr("Registered &model"), model_);
   form->addRow(tr("Champion"), championLabel_);
   form->addRow(tr("C&hallenger"), challenger_);
-  auto* buttons = new QHBoxLayout;
-  for (QPushButton* b : {refreshButton_, compareButton_, cancelButton_, promoteButton_}) buttons->addWidget(b);
+  // Two rows, so the column stays narrow enough for the charts beside it.
+  auto* buttons = new QGridLayout;
+  buttons->addWidget(refreshButton_, 0, 0);
+  buttons->addWidget(compareButton_, 0, 1);
+  buttons->addWidget(cancelButton_, 1, 0);
+  buttons->addWidget(promoteButton_, 1, 1);
+  QWidget* results = buildResults();
   auto* left = new QWidget(this);
   auto* leftLayout = new QVBoxLayout(left);
   leftLayout->addLayout(form);
@@ -64,11 +70,12 @@ ComparePage::ComparePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   leftLayout->addLayout(buttons);
   leftLayout->addWidget(progress_);
   leftLayout->addWidget(message_);
-  leftLayout->addStretch(1);
+  leftLayout->addWidget(words_, 1);
   auto* splitter = new QSplitter(this);
   splitter->addWidget(left);
-  splitter->addWidget(buildResults());
+  splitter->addWidget(results);
   splitter->setStretchFactor(1, 3);
+  splitter->setSizes({1, 3});  // proportions: settings and verdicts, then the results
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(splitter);

@@ -141,6 +141,7 @@ class ComparePage : public QWidget {
   QProgressBar* progress_;
   QLabel* message_;
   QLabel* stale_ = nullptr;
+  QWidget* words_ = nullptr;  // the verdict and the decision, under the settings
   QLabel* verdict_ = nullptr;
   QLabel* decision_ = nullptr;
   CompareMetricsModel* metrics_;

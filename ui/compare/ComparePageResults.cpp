@@ -43,8 +43,9 @@ QWidget* ComparePage::buildResults() {
   decision_->setToolTip(tr("The promotion policy: metric improvement, Diebold-Mariano p-value, interval coverage, "
                            "folds completed"));
 
-  // Forecasts on top; table and per-fold bars side by side; the verdicts in
-  // words across the bottom, where they have the width to be read.
+  // Forecasts on top, table and per-fold bars side by side below; the
+  // verdicts in words go under the settings (words_), where the column has
+  // room, so the charts keep the height.
   auto* words = new QWidget(this);
   auto* wordsLayout = new QVBoxLayout(words);
   wordsLayout->setContentsMargins(4, 4, 4, 4);
@@ -57,12 +58,12 @@ QWidget* ComparePage::buildResults() {
   auto* middle = new QSplitter(this);
   middle->addWidget(table);
   middle->addWidget(bars_);
-  middle->setSizes({1, 1});  // proportions: half table, half bars
+  middle->setSizes({3, 2});  // proportions: the table's four columns, then the bars
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(chart_);
   split->addWidget(middle);
-  split->addWidget(wordsScroll);
-  split->setSizes({4, 4, 2});
+  split->setSizes({1, 1});
+  words_ = wordsScroll;
   // The stale marker sits above everything it qualifies.
   stale_ = new QLabel(this);
   stale_->setObjectName(QStringLiteral("staleMarker"));

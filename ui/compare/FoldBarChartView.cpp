@@ -57,7 +57,7 @@ void FoldBarChartView::setComparison(const ComparisonResult* comparison, const M
     folds << QString::number(f.fold.index + 1);
   auto* x = new QBarCategoryAxis;
   x->append(folds);
-  x->setTitleText(tr("fold (earliest first)"));
+  x->setTitleText(tr("fold"));
   auto* y = new QValueAxis;
   y->setRange(0.0, top > 0 ? 1.1 * top : 1.0);
   y->applyNiceNumbers();
@@ -67,7 +67,8 @@ void FoldBarChartView::setComparison(const ComparisonResult* comparison, const M
   c->addAxis(y, Qt::AlignLeft);
   series->attachAxis(x);
   series->attachAxis(y);
-  c->setTitle(tr("%1 per fold (%2)").arg(MetricDescriptions::title(metric), MetricDescriptions::direction(metric)));
+  c->setTitle(tr("%1 per fold").arg(MetricDescriptions::title(metric)));
+  setToolTip(tr("%1 per fold, earliest fold first (%2)").arg(MetricDescriptions::title(metric), MetricDescriptions::direction(metric)));
   ChartPalette::apply(*c, palette());
 }
 

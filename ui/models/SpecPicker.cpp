@@ -55,7 +55,8 @@ SpecPicker::SpecPicker(QWidget* parent)
   layout->addWidget(modelLabel);
   layout->addWidget(models_);
   layout->addWidget(description_);
-  layout->addWidget(scroll_);
+  // The form takes the room there is (it scrolls beyond), the list the rest.
+  layout->addWidget(scroll_, 2);
   layout->addWidget(preview_);
   layout->addLayout(buttons);
   layout->addWidget(list_, 1);
@@ -106,10 +107,12 @@ void SpecPicker::showModel(const QString& name) {
   const ModelInfo& info = ModelFactory::find(name.toStdString());
   description_->setText(QStringLiteral("<b>%1</b>: %2").arg(name.toHtmlEscaped(),
                                                             QString::fromStdString(info.summary).toHtmlEscaped()));
-  // As tall as the fields need, up to a limit beyond which the form scrolls.
+  // At least a few fields show however small the window (the form scrolls
+  // beyond); a larger minimum would make the whole window taller than a
+  // 700-pixel screen.
   form_->adjustSize();
   const int wanted = form_->sizeHint().height() + 2 * scroll_->frameWidth();
-  scroll_->setMinimumHeight(std::min(wanted, 22 * fontMetrics().height()));
+  scroll_->setMinimumHeight(std::min(wanted, 6 * fontMetrics().height()));
   updatePreview();
 }
 
