@@ -84,6 +84,22 @@ class MainWindowTest : public QObject {
     QCOMPARE(window.session().registryUri(), fresh);
   }
 
+  // Every page fits a 1024x700 screen: the window's minimum size (what its
+  // layouts can shrink to, menu and status bar included) leaves room for it.
+  // It was 884 px tall when the Models page's parameter form asked for 22 rows.
+  void windowFitsA1024x700Screen() {
+    test::UiFixture f("ui-min-size");
+    MainWindow window(*f.settings);
+    QString pages;
+    for (const QString& name : window.pageNames()) {
+      const QSize min = window.page(name)->minimumSizeHint();
+      pages += QStringLiteral(" %1 %2x%3").arg(name).arg(min.width()).arg(min.height());
+    }
+    const QSize min = window.minimumSizeHint().expandedTo(window.minimumSize());
+    QVERIFY2(min.width() <= 1024 && min.height() <= 700,
+             qPrintable(QStringLiteral("window minimum %1x%2; pages:%3").arg(min.width()).arg(min.height()).arg(pages)));
+  }
+
   // The PostgreSQL dialog builds the URI from its fields and tests the
   // connection in the background: a refused one says why; a real server
   // ($FORESIGHT_TEST_PG_URI, as the registry suites use) says what is there.

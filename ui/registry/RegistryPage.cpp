@@ -26,6 +26,10 @@ RegistryPage::RegistryPage(WorkbenchSession& session, JobRunner& jobs, QWidget* 
   auto* layout = new QVBoxLayout(this);
   auto* top = new QHBoxLayout;
   uriLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A long URI (a deep folder, a PostgreSQL URI with options) must not make
+  // the window wider than the screen: the label takes the width there is and
+  // its tooltip holds the whole URI.
+  uriLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   top->addWidget(uriLabel_, 1);
   auto* sqliteButton = new QPushButton(tr("&Open or create SQLite…"), this);
   sqliteButton->setToolTip(tr("Use a registry file (an existing one, or a new one created on first use)"));
@@ -113,6 +117,7 @@ void RegistryPage::selectVersion(int version) {
 void RegistryPage::refresh(const QString& model) {
   const QString wanted = model.isEmpty() ? selectedModel() : model;
   uriLabel_->setText(tr("<b>Registry:</b> %1").arg(session_.registryUri().toHtmlEscaped()));
+  uriLabel_->setToolTip(session_.registryUri());
   runRead(tr("Reading the registry"), {}, wanted.toStdString(), model.isEmpty() ? selectedVersion() : 0,
           [this](bool ok, const QString& error, bool current) {
             if (!current) return;
@@ -170,6 +175,7 @@ void RegistryPage::apply(const RegistrySnapshot& s, int version) {
   applying_ = true;
   shown_ = s;
   uriLabel_->setText(tr("<b>Registry:</b> %1").arg(QString::fromStdString(s.uri).toHtmlEscaped()));
+  uriLabel_->setToolTip(QString::fromStdString(s.uri));
   models_.setModels(s.models);
   selectModel(QString::fromStdString(s.model));
   versions_.setVersions(s.versions);
