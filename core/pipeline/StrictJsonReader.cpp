@@ -4,6 +4,7 @@
 #include <cmath>      // std::isfinite
 
 #include "engine/common/Errors.h"
+#include "engine/io/JsonText.h"
 
 namespace foresight::pipeline {
 
@@ -28,13 +29,11 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
 
 nlohmann::json StrictJsonReader::parse(const std::string& text) const {
   try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const auto upTo = text.begin() + static_cast<long>(std::min(e.byte, text.size()));
-    const auto line = static_cast<std::size_t>(1 + std::count(text.begin(), upTo, '\n'));
-    throw InputError(InputLocation{file_, line, "", ""}, std::string("not valid JSON (") + e.what() + ")");
-  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
-    throw InputError(InputLocation{file_, 0, "", ""}, std::string("a number is out of range (") + e.what() + ")");
+    return parseJsonText(text, file_);
+  } catch (const JsonTextError& e) {
+    // Named like every other finding in the file: "file: path: problem".
+    if (e.kind() == JsonTextError::Kind::DuplicateKey) fail(e.where().field, e.problem());
+    throw;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/common/Errors.h"
+#include "engine/io/JsonText.h"
 
 namespace foresight::registry {
 
@@ -89,11 +90,6 @@ class Checker {
   std::string file_;
 };
 
-std::size_t lineOf(std::string_view bytes, std::size_t offset) {
-  offset = std::min(offset, bytes.size());
-  return 1 + static_cast<std::size_t>(std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'));
-}
-
 ArtifactInfo panelInfo(const json& doc, const Checker& check) {
   const auto& panel = doc["panel"];
   if (!panel.is_array() || panel.empty()) check.fail("panel", "expected a non-empty array of fitted models");
@@ -136,17 +132,7 @@ ArtifactInfo panelInfo(const json& doc, const Checker& check) {
 ArtifactInfo ArtifactInfo::parse(std::string_view bytes, const std::string& sourceLabel) {
   const Checker check(sourceLabel);
   if (bytes.empty()) check.fail("", "the model artifact is empty");
-  json doc;
-  try {
-    doc = json::parse(bytes.begin(), bytes.end());
-  } catch (const json::parse_error& e) {
-    std::string what = e.what();
-    if (const auto colon = what.find("parse error"); colon != std::string::npos) what = what.substr(colon);
-    throw InputError(InputLocation{sourceLabel, lineOf(bytes, e.byte), "", ""},
-                     "not valid JSON (" + what + ")");
-  } catch (const json::out_of_range& e) {  // a number beyond double's range (1e309)
-    check.fail("", std::string("a number is out of range (") + e.what() + ")");
-  }
+  const json doc = parseJsonText(bytes, sourceLabel);
   if (!doc.is_object()) check.fail("", "expected a JSON object (a foresight model artifact)");
   const std::string schema = check.text(doc, "schema", "");
   if (schema.empty()) check.fail("schema", std::string("missing; expected \"") + kSchema + "\"");

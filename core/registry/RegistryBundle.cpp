@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/common/Errors.h"
+#include "engine/io/JsonText.h"
 #include "registry/RegistryJson.h"
 #include "registry/RegistryNames.h"
 
@@ -149,14 +150,7 @@ HistoryEvent readEvent(const json& je, const std::string& path, const BundleRead
 RegistryBundle RegistryBundle::parse(const std::string& bytes, const std::string& label, const std::string& now,
                                      const std::string& actor) {
   const BundleReader in(label);
-  json doc;
-  try {
-    doc = json::parse(bytes);
-  } catch (const json::parse_error& e) {
-    in.fail("", std::string("not valid JSON (") + e.what() + ")");
-  } catch (const json::out_of_range& e) {  // a number beyond double's range (1e309)
-    in.fail("", std::string("a number is out of range (") + e.what() + ")");
-  }
+  const json doc = parseJsonText(bytes, label);
   if (!doc.is_object()) in.fail("", "expected a JSON object (a foresight registry bundle)");
   if (const auto s = in.optionalText(doc, "schema", "", ""); s != kSchema)
     in.fail("schema", std::string("expected \"") + kSchema + "\"", s);

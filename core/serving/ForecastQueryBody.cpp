@@ -6,6 +6,7 @@
 
 #include "engine/common/Date.h"
 #include "engine/common/Errors.h"  // quoteForMessage
+#include "engine/io/JsonText.h"
 #include "serving/ForecastQuery.h"
 #include "serving/HttpError.h"
 
@@ -78,11 +79,12 @@ ForecastQuery ForecastQuery::fromBody(const QByteArray& body, const QueryString&
     throw HttpError::badRequest("invalid_utf8", "the request body is not valid UTF-8");
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(body.constData(), body.constData() + body.size());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw HttpError::badRequest("bad_json", std::string("the request body is not valid JSON: ") + e.what());
-  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
-    throw HttpError::badRequest("bad_json", std::string("the request body holds a number out of range: ") + e.what());
+    j = parseJsonText(std::string_view(body.constData(), static_cast<std::size_t>(body.size())), "request body");
+  } catch (const JsonTextError& e) {
+    if (e.kind() == JsonTextError::Kind::DuplicateKey)
+      throw HttpError::badRequest("duplicate_field", "body field " + quoteForMessage(e.where().field) +
+                                                         " appears more than once; send each field once");
+    throw HttpError::badRequest("bad_json", "the request body is " + e.problem());
   }
   if (!j.is_object()) throw HttpError::unprocessable("invalid_body", "the request body must be a JSON object");
   for (const auto& [key, value] : j.items())

@@ -31,6 +31,7 @@ namespace {
 // What a message with each code must name.
 const std::map<std::string, std::vector<std::string>> kNamed = {
     {"invalid_utf8", {"body"}},
+    {"duplicate_field", {"body field '"}},
     {"bad_json", {"line ", "column "}},
     {"invalid_body", {"body"}},
     {"unknown_field", {"field"}},

@@ -88,6 +88,12 @@ class PipelineConfigTest : public QObject {
     QVERIFY(errorOf(R"({"backtest": {}})").find("name: missing") != std::string::npos);
     const std::string syntax = errorOf("{\"name\": \"x\",\n \"data\": {,}}");
     QVERIFY2(syntax.find("pipeline.json:2: not valid JSON") != std::string::npos, syntax.c_str());
+    // A name given twice registered the model under the second: refused.
+    const std::string twice = errorOf(R"({"name": "a", "data": {"freq": "D"}, "name": "b"})");
+    QVERIFY2(twice.find("name") != std::string::npos && twice.find("appears more than once") != std::string::npos,
+             twice.c_str());
+    const std::string nested = errorOf(R"({"name": "a", "backtest": {"folds": 3, "folds": 5}})");
+    QVERIFY2(nested.find("backtest.folds") != std::string::npos, nested.c_str());
   }
 
   void badRowsStopUnlessSkipIsAskedFor() {

@@ -263,6 +263,20 @@ class ServingUnitsTest : public QObject {
         {"{\"horizon\":3,\"series\":\"\xff\",\"history\":[]}", 400}};
     for (const auto& [text, status] : cases)
       QVERIFY2(statusOf([&] { ForecastQuery::fromBody(text, none, limits); }) == status, text);
+    // A field sent twice would silently take the last value: 400
+    // duplicate_field naming it (nested ones by their path).
+    for (const auto& [text, field] : std::vector<std::pair<const char*, std::string>>{
+             {R"({"horizon":1,"horizon":900,"history":[{"date":"2020-01-01","value":1}]})", "'horizon'"},
+             {R"({"horizon":1,"history":[{"date":"2020-01-01","value":1,"value":7}]})", "'history[0].value'"}}) {
+      try {
+        ForecastQuery::fromBody(text, none, limits);
+        QFAIL(text);
+      } catch (const HttpError& e) {
+        QCOMPARE(e.status(), 400);
+        QCOMPARE(e.code(), std::string("duplicate_field"));
+        QVERIFY2(std::string(e.what()).find("body field " + field) != std::string::npos, e.what());
+      }
+    }
     ServingLimits small;
     small.maxHistory = 1;
     QCOMPARE(statusOf([&] {

@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "engine/common/Errors.h"
+#include "engine/io/JsonText.h"
 
 namespace foresight::cli {
 
@@ -50,15 +51,7 @@ std::string RegistryCommand::readFile(const std::string& path) {
 
 nlohmann::json RegistryCommand::readJsonFile(const std::string& path) {
   const std::string text = readFile(path);
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const auto upTo = text.begin() + static_cast<long>(std::min(e.byte, text.size()));
-    const auto line = static_cast<std::size_t>(1 + std::count(text.begin(), upTo, '\n'));
-    throw InputError(InputLocation{path, line, "", ""}, std::string("not valid JSON (") + e.what() + ")");
-  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
-    throw InputError(InputLocation{path, 0, "", ""}, std::string("a number is out of range (") + e.what() + ")");
-  }
+  return parseJsonText(text, path);
 }
 
 registry::Tags RegistryCommand::parseTags(const std::string& option, const std::string& text) {

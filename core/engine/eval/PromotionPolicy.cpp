@@ -7,6 +7,7 @@
 
 #include "engine/common/Errors.h"
 #include "engine/eval/PromotionRules.h"
+#include "engine/io/JsonText.h"
 
 namespace foresight {
 
@@ -97,17 +98,7 @@ PromotionPolicy PromotionPolicy::fromFile(const std::string& path) {
   std::stringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t upTo = std::min<std::size_t>(e.byte, text.size());
-    const auto line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(upTo), '\n'));
-    throw InputError(InputLocation{path, line, "", ""}, "not valid JSON: " + std::string(e.what()));
-  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
-    throw InputError(InputLocation{path, 0, "", ""}, "a number is out of range: " + std::string(e.what()));
-  }
-  return fromJson(j, path);
+  return fromJson(parseJsonText(text, path), path);
 }
 
 nlohmann::json PromotionPolicy::toJson() const {

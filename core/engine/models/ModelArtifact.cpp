@@ -11,6 +11,7 @@
 #include "engine/common/Sha256.h"
 #include "engine/common/Version.h"
 #include "engine/io/AtomicFileWriter.h"
+#include "engine/io/JsonText.h"
 #include "engine/models/JsonFields.h"
 #include "engine/models/ModelFactory.h"
 #include "engine/models/SeriesCleaning.h"
@@ -167,14 +168,10 @@ std::unique_ptr<Forecaster> ModelArtifact::loadEntry(const nlohmann::json& entry
 ModelArtifact::Loaded ModelArtifact::parse(std::string_view text, const std::string& source) {
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t upTo = std::min<std::size_t>(e.byte, text.size());
-    const auto line = static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(upTo), '\n')) + 1;
-    throw InputError(InputLocation{source, line, "", ""},
-                     "not valid JSON (truncated or corrupt model file): " + std::string(e.what()));
-  } catch (const nlohmann::json::out_of_range& e) {  // a number beyond double's range (1e309)
-    throw InputError(InputLocation{source, 0, "", ""}, "a number is out of range: " + std::string(e.what()));
+    j = parseJsonText(text, source);
+  } catch (const JsonTextError& e) {
+    if (e.kind() != JsonTextError::Kind::Syntax) throw;
+    throw InputError(e.where(), e.problem() + "; the model file is truncated or corrupt");
   }
   Loaded out;
   if (j.is_object() && j.contains("panel")) {
