@@ -17,7 +17,7 @@ cmake --build --preset release -j 2
 cluster=$(mktemp -d /tmp/foresight-pg.XXXXXX)
 trap 'scripts/pg-test-cluster.sh stop "$cluster"' EXIT
 export FORESIGHT_TEST_PG_URI
-FORESIGHT_TEST_PG_URI=$(scripts/pg-test-cluster.sh start "$cluster" 54329)
+FORESIGHT_TEST_PG_URI=$(scripts/pg-test-cluster.sh start "$cluster" auto)
 echo "test.sh: PostgreSQL test cluster at $FORESIGHT_TEST_PG_URI" >&2
 
 status=0

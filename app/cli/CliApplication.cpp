@@ -28,8 +28,10 @@ std::string CliApplication::helpText() const {
        "Exit codes: 0 ok, 1 unexpected error, 2 bad usage or input, 3 a gate said no,\n"
        "4 registry conflict, 130 interrupted (Ctrl-C or SIGTERM: long work stops at its\n"
        "next check and no output file is left behind; files are written whole or not at all).\n"
+       "Input files must be regular files (a FIFO, device or socket is refused).\n"
        "Environment: FORESIGHT_PROGRESS=lines prints progress as plain lines on stderr\n"
-       "(for logs; a terminal gets a progress bar).\n";
+       "(for logs; a terminal gets a progress bar); FORESIGHT_MAX_INPUT_BYTES caps the\n"
+       "size of one input file (default 4 GiB).\n";
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include "engine/data/Dimension.h"
 #include "engine/data/Measure.h"
 #include "engine/eval/ModelCandidate.h"
+#include "engine/io/InputFile.h"
 #include "pipeline/StrictJsonReader.h"
 
 namespace foresight::pipeline {
@@ -147,12 +148,7 @@ PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::stri
 }
 
 PipelineConfig PipelineConfig::fromFile(const std::string& path) {
-  if (std::filesystem::is_directory(path)) throw InputError(InputLocation{path, 0, "", ""}, "is a folder, not a pipeline file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(InputLocation{path, 0, "", ""}, "cannot read the pipeline file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return fromJson(text.str(), path);
+  return fromJson(readInputText(path), path);
 }
 
 nlohmann::json PipelineConfig::toJson() const {

@@ -1,6 +1,7 @@
 #include "pipeline/PipelineInput.h"
 
 #include <cmath>  // std::isnan
+#include <filesystem>
 #include <fstream>
 
 #include "engine/common/Errors.h"
@@ -9,6 +10,7 @@
 #include "engine/data/RejectedRows.h"
 #include "engine/data/SeriesBuilder.h"
 #include "engine/data/SeriesCsv.h"
+#include "engine/io/InputFile.h"
 #include "pipeline/DataReportText.h"
 #include "pipeline/SourceLoader.h"
 
@@ -18,6 +20,8 @@ namespace {
 
 // A tidy series file starts with the header SeriesCsv writes.
 bool isSeriesCsv(const std::string& path) {
+  if (std::filesystem::is_directory(path)) return false;  // a folder of sales files
+  requireRegularFile(path);  // never open a FIFO or a device to peek
   std::ifstream in(path, std::ios::binary);
   std::string first;
   if (!in || !std::getline(in, first)) return false;

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "engine/common/Errors.h"
+#include "engine/io/InputFile.h"
 
 namespace foresight::serving {
 
@@ -44,12 +45,7 @@ ApiKey ApiKey::fromValue(std::string_view value, const std::string& source) {
 
 ApiKey ApiKey::fromFile(const std::filesystem::path& file) {
   const InputLocation where{file.string(), 0, "", ""};
-  std::error_code ec;
-  const auto status = std::filesystem::status(file, ec);
-  if (ec || !std::filesystem::exists(status))
-    throw InputError(where, "cannot read the API key file: " + (ec ? ec.message() : std::string("no such file")));
-  if (std::filesystem::is_directory(status)) throw InputError(where, "the API key file is a folder, not a file");
-  if (!std::filesystem::is_regular_file(status)) throw InputError(where, "the API key file is not a regular file");
+  requireRegularFile(file);  // a folder, FIFO or device is refused naming the file
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(where, "cannot read the API key file");
   std::string line;

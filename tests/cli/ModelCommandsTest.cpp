@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <sys/stat.h>  // mkfifo
 
 #include "CliProcess.h"
 #include "TestSupport.h"
@@ -193,6 +194,28 @@ class ModelCommandsTest : public QObject {
     QCOMPARE(r.code, 2);
     QVERIFY2(contains(r.err, expected.toStdString()), r.err.c_str());
     QVERIFY(r.out.empty());
+  }
+
+  // Inputs are regular files: a FIFO with no writer would block a read for
+  // ever and /dev/zero would fill memory; both are refused at once, exit 2,
+  // naming the file. So is a model file that is a FIFO.
+  void specialFilesAreRefused() {
+    const std::string fifo = (dir_ / "feed.csv").string();
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    const Run fit = foresightRun({QStringLiteral("fit"), QStringLiteral("--data"), QString::fromStdString(fifo),
+                                  QStringLiteral("--model"), QStringLiteral("naive"), QStringLiteral("--out"),
+                                  q(dir_ / "m.json")});
+    QCOMPARE(fit.code, 2);
+    QVERIFY2(contains(fit.err, fifo + ": is a FIFO"), fit.err.c_str());
+    const Run series = foresightRun({QStringLiteral("data"), QStringLiteral("series"), QStringLiteral("/dev/zero"),
+                                     QStringLiteral("--out"), q(dir_ / "s.csv")});
+    QCOMPARE(series.code, 2);
+    QVERIFY2(contains(series.err, "/dev/zero: is a device"), series.err.c_str());
+    const Run forecast = foresightRun({QStringLiteral("forecast"), QStringLiteral("--model"),
+                                       QString::fromStdString(fifo), QStringLiteral("--horizon"), QStringLiteral("2")});
+    QCOMPARE(forecast.code, 2);
+    QVERIFY2(contains(forecast.err, fifo + ": is a FIFO"), forecast.err.c_str());
+    QVERIFY(!std::filesystem::exists(dir_ / "m.json") && !std::filesystem::exists(dir_ / "s.csv"));
   }
 };
 

@@ -201,7 +201,7 @@ class ServingUnitsTest : public QObject {
     std::ofstream(dir / "short") << "from-file\n";
     std::filesystem::create_directory(dir / "folder");
     const std::vector<std::pair<std::string, std::string>> bad = {
-        {"empty", "empty"}, {"short", "at least 16"}, {"folder", "is a folder"}, {"missing", "cannot read"}};
+        {"empty", "empty"}, {"short", "at least 16"}, {"folder", "is a folder"}, {"missing", "file not found"}};
     for (const auto& [name, why] : bad) {
       try {
         ApiKey::fromFile(dir / name);

@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "engine/common/Errors.h"
+#include "engine/io/InputFile.h"
 #include "engine/io/JsonText.h"
 
 namespace foresight::cli {
@@ -38,15 +39,7 @@ std::unique_ptr<registry::ModelRegistry> RegistryCommand::open(const ParsedArgs&
 void RegistryCommand::printJson(CommandIo& io, const nlohmann::json& j) { io.out << j.dump(2) << "\n"; }
 
 std::string RegistryCommand::readFile(const std::string& path) {
-  if (std::filesystem::is_directory(path))
-    throw InputError(InputLocation{path, 0, "", ""}, "is a folder, not a file");
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw InputError(InputLocation{path, 0, "", ""}, std::string("cannot read the file: ") + std::strerror(errno));
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-    throw InputError(InputLocation{path, 0, "", ""}, "reading the file failed");
-  return bytes;
+  return readInputText(path);
 }
 
 nlohmann::json RegistryCommand::readJsonFile(const std::string& path) {

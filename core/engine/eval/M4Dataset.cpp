@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "engine/common/Errors.h"
+#include "engine/io/InputFile.h"
 
 namespace foresight {
 
@@ -47,6 +48,7 @@ std::string columnName(std::size_t index) { return "V" + std::to_string(index + 
 }  // namespace
 
 std::vector<M4Series> M4Dataset::read(const std::string& path, std::size_t limit) {
+  requireRegularFile(path);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(InputLocation{path, 0, "", ""}, "cannot open the M4 file");
   std::vector<M4Series> out;

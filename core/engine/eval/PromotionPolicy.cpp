@@ -7,6 +7,7 @@
 
 #include "engine/common/Errors.h"
 #include "engine/eval/PromotionRules.h"
+#include "engine/io/InputFile.h"
 #include "engine/io/JsonText.h"
 
 namespace foresight {
@@ -93,11 +94,7 @@ PromotionPolicy PromotionPolicy::fromJson(const nlohmann::json& j, const std::st
 }
 
 PromotionPolicy PromotionPolicy::fromFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(InputLocation{path, 0, "", ""}, "cannot open the policy file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  const std::string text = readInputText(path);
   return fromJson(parseJsonText(text, path), path);
 }
 

@@ -11,6 +11,7 @@
 #include "engine/common/Errors.h"
 #include "engine/io/DelimiterDetector.h"
 #include "engine/io/HeaderDetector.h"
+#include "engine/io/InputFile.h"
 #include "engine/io/RecordScanner.h"
 #include "engine/io/TextChecks.h"
 
@@ -201,28 +202,7 @@ DelimitedReadResult DelimitedReader::readText(std::string_view raw, const std::s
 
 DelimitedReadResult DelimitedReader::readFile(const std::string& path,
                                               const DelimitedReadOptions& opts) {
-  namespace fs = std::filesystem;
-  const InputLocation where{path, 0, "", ""};
-  std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (st.type() == fs::file_type::not_found) throw InputError(where, "file not found");
-  if (ec) throw InputError(where, "cannot access the file: " + ec.message());
-  if (fs::is_directory(st))
-    throw InputError(where, "is a directory, expected a delimited text file");
-
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                             &std::fclose);
-  if (!file)
-    throw InputError(where, "cannot open the file: " + std::generic_category().message(errno));
-  // One read into one buffer: the scanner then works on views into it.
-  std::string data;
-  if (const auto size = fs::file_size(path, ec); !ec) data.reserve(static_cast<std::size_t>(size));
-  char chunk[1 << 16];
-  std::size_t got = 0;
-  while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) data.append(chunk, got);
-  if (std::ferror(file.get()))
-    throw InputError(where, "cannot read the file: " + std::generic_category().message(errno));
-  return readText(data, path, opts);
+  return readText(readInputText(path), path, opts);
 }
 
 }  // namespace foresight

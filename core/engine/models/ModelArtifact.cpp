@@ -11,6 +11,7 @@
 #include "engine/common/Sha256.h"
 #include "engine/common/Version.h"
 #include "engine/io/AtomicFileWriter.h"
+#include "engine/io/InputFile.h"
 #include "engine/io/JsonText.h"
 #include "engine/models/JsonFields.h"
 #include "engine/models/ModelFactory.h"
@@ -194,11 +195,7 @@ ModelArtifact::Loaded ModelArtifact::parse(std::string_view text, const std::str
 }
 
 ModelArtifact::Loaded ModelArtifact::read(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw InputError(InputLocation{file.string(), 0, "", ""}, "cannot open the model file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), file.string());
+  return parse(readInputText(file), file.string());
 }
 
 }  // namespace foresight

@@ -284,7 +284,7 @@ class DelimitedReaderTest : public QObject {
         inputErrorMismatch([&] { DelimitedReader::readFile(missing); }, missing, 0, "not found");
     QVERIFY2(why.empty(), why.c_str());
     why = inputErrorMismatch([&] { DelimitedReader::readFile(dir.string()); }, dir.string(), 0,
-                             "directory");
+                             "is a folder, not a file");
     QVERIFY2(why.empty(), why.c_str());
   }
   void readTextUsesTheSourceName() {
