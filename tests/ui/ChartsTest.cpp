@@ -176,6 +176,22 @@ class ChartsTest : public QObject {
     QVERIFY(view.valueAxis()->max() >= 1200.0);
   }
 
+  // Short stacked charts (the STL panels) ask for fewer value intervals so
+  // their labels do not collide into "...": the fitted axis honours it, and
+  // the default stays at most four.
+  void valueIntervalsStayWithinTheChartsLimit() {
+    const auto intervalsOf = [](const QValueAxis& a) { return (a.max() - a.min()) / a.tickInterval(); };
+    TimeSeriesChartView standard;
+    standard.addLine(QStringLiteral("trend"), daily(ymd(2016, 1, 1), 90, 15000.0, 50000.0, "trend"));
+    QVERIFY2(intervalsOf(*standard.valueAxis()) <= 4.0 + 1e-9, qPrintable(QString::number(intervalsOf(*standard.valueAxis()))));
+    QVERIFY(intervalsOf(*standard.valueAxis()) > 3.0 - 1e-9);  // this range takes four at the default
+    TimeSeriesChartView shortChart;
+    shortChart.setMaxValueIntervals(3);
+    shortChart.addLine(QStringLiteral("trend"), daily(ymd(2016, 1, 1), 90, 15000.0, 50000.0, "trend"));
+    QVERIFY2(intervalsOf(*shortChart.valueAxis()) <= 3.0 + 1e-9, qPrintable(QString::number(intervalsOf(*shortChart.valueAxis()))));
+    QVERIFY(shortChart.valueAxis()->max() >= 65000.0 && shortChart.valueAxis()->min() <= 15000.0);
+  }
+
   void nonNegativeDataKeepTheAxisAndBandsAtZeroOrAbove() {
     TimeSeriesChartView view;
     view.resize(800, 400);

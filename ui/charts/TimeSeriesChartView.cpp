@@ -97,13 +97,14 @@ void TimeSeriesChartView::relayoutAxes(QChart& chart) {
   }
 }
 
-void TimeSeriesChartView::niceValueAxis(QValueAxis& axis, double lo, double hi) {
+void TimeSeriesChartView::niceValueAxis(QValueAxis& axis, double lo, double hi, int maxIntervals) {
   if (!(hi > lo)) hi = lo + 1.0;
-  // The smallest 1-2-5 step that spans the data in at most four intervals
-  // (five labels still fit a short chart; Qt elides labels that collide).
-  double step = std::pow(10.0, std::floor(std::log10((hi - lo) / 4.0)));
+  const double intervals = std::clamp(maxIntervals, 2, 4);
+  // The smallest 1-2-5 step that spans the data in at most `intervals`
+  // intervals (Qt elides labels that collide).
+  double step = std::pow(10.0, std::floor(std::log10((hi - lo) / intervals)));
   for (int i = 0; i < 12; ++i) {
-    if (std::ceil(hi / step) - std::floor(lo / step) <= 4.0) break;
+    if (std::ceil(hi / step) - std::floor(lo / step) <= intervals) break;
     const double digit = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
     step *= digit < 1.5 ? 2.0 : digit < 3.5 ? 2.5 : 2.0;  // 1 -> 2 -> 5 -> 10
   }
@@ -411,7 +412,7 @@ void TimeSeriesChartView::fitValueAxis() {
   const qreal pad = y1 > y0 ? 0.05 * (y1 - y0) : std::max<qreal>(1.0, 0.05 * std::abs(y1));
   // Sales never go below zero: no padding into negative values they cannot take.
   const qreal bottom = clipAtZero_ ? std::max<qreal>(0.0, y0 - pad) : y0 >= 0.0 ? std::max<qreal>(0.0, y0 - pad) : y0 - pad;
-  niceValueAxis(*valueAxis_, bottom, y1 + pad);
+  niceValueAxis(*valueAxis_, bottom, y1 + pad, maxValueIntervals_);
   placeVerticals();
   relayoutAxes(*chart());
 }

@@ -92,8 +92,13 @@ class TimeSeriesChartView : public QChartView {
   // Qt 6.4 lays axis labels out wrongly when ranges change while a chart is
   // hidden (labels become "..." or vanish); toggling them redoes the layout.
   static void relayoutAxes(QChart& chart);
-  // Round tick values and a label format people read ("35,000", not "3.5e+04").
-  static void niceValueAxis(QValueAxis& axis, double lo, double hi);
+  // Round tick values and a label format people read ("35,000", not "3.5e+04"),
+  // in at most `maxIntervals` intervals (2 to 4).
+  static void niceValueAxis(QValueAxis& axis, double lo, double hi, int maxIntervals = 4);
+  // At most this many value intervals from the next fit on (2 to 4; default
+  // 4). Charts stacked in a short space ask for fewer, so their value labels
+  // never collide (Qt draws colliding labels as "...").
+  void setMaxValueIntervals(int intervals) { maxValueIntervals_ = intervals; }
 
  Q_SIGNALS:
   // The visible date range changed (zoom, pan, reset): days, see xOf.
@@ -132,6 +137,7 @@ class TimeSeriesChartView : public QChartView {
   QValueAxis* valueAxis_;
   std::vector<Group> groups_;
   bool clipAtZero_ = false;
+  int maxValueIntervals_ = 4;
   bool adjusting_ = false;  // re-fitting the value axis after a date range change
   QLineSeries* marker_ = nullptr;
   std::optional<Date> markedDate_;

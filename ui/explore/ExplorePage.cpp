@@ -37,6 +37,9 @@ ExplorePage::ExplorePage(WorkbenchSession& session, JobRunner& jobs, QWidget* pa
   d->addWidget(stlNote_);
   for (TimeSeriesChartView* v : {observed_, trend_, seasonal_, remainder_}) {
     v->chart()->legend()->setVisible(false);
+    // Four panels share the page's height: at most four value labels each
+    // fit a 700-pixel screen.
+    v->setMaxValueIntervals(3);
     d->addWidget(v, 1);
   }
   tabs_->addTab(decomposition, tr("&Decomposition (STL)"));
