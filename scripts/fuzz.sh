@@ -40,7 +40,7 @@ for t in "${targets[@]}"; do
   # -rss_limit_mb: so is a process growing past 2 GiB.
   "build/fuzz/tests/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$work/$t/findings/" "$work/$t/corpus" >"$work/$t/log" 2>&1 || rc=$?
-  grep -E '^#[0-9]+ +DONE' "$work/$t/log" | tail -1 || true
+  grep -E '^#[0-9]+[[:space:]]+DONE' "$work/$t/log" | tail -1 || true
   if ((rc != 0)) || [[ -n $(ls -A "$work/$t/findings") ]]; then
     findings=$((findings + 1))
     echo "FINDING in $t (libFuzzer exit $rc); log: $work/$t/log"
