@@ -14,7 +14,7 @@ using test::HttpTestClient;
 
 namespace {
 
-const QByteArray kKey = "X-API-Key: k3y-0123456789abcdef\r\n";
+const QByteArray kKey = foresight::test::kTestApiKeyHeader;
 // The request a desynchronised parser would find in the first one's body.
 const QByteArray kSmuggled = "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
 
@@ -36,9 +36,7 @@ class HttpFramingTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     fixture_ = test::makeServingRegistry("framing");
-    serving::ServingOptions o = test::testOptions(fixture_.uri);
-    o.apiKey = serving::ApiKey::fromValue("k3y-0123456789abcdef", "test");
-    server_ = std::make_unique<test::ServerThread>(o);
+    server_ = std::make_unique<test::ServerThread>(test::keyedTestOptions(fixture_.uri));
     QVERIFY2(server_->error().empty(), server_->error().c_str());
   }
 

@@ -16,7 +16,7 @@ using test::HttpTestClient;
 
 namespace {
 
-const QByteArray kKey = "X-API-Key: k3y-0123456789abcdef\r\n";
+const QByteArray kKey = foresight::test::kTestApiKeyHeader;
 
 QByteArray getRequest(const QByteArray& target, const QByteArray& headers = kKey) {
   return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n";
@@ -53,9 +53,7 @@ class MalformedRequestsTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     fixture_ = test::makeServingRegistry("malformed");
-    serving::ServingOptions o = test::testOptions(fixture_.uri);
-    o.apiKey = serving::ApiKey::fromValue("k3y-0123456789abcdef", "test");
-    server_ = std::make_unique<test::ServerThread>(o);
+    server_ = std::make_unique<test::ServerThread>(test::keyedTestOptions(fixture_.uri));
     QVERIFY2(server_->error().empty(), server_->error().c_str());
     goodBody_ = HttpTestClient::get(port(), kForecast + "?horizon=6", kKey).body;
     QVERIFY(goodBody_.startsWith("[{\"series\":\"total\""));

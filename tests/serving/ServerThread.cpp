@@ -19,6 +19,12 @@ serving::ServingOptions testOptions(const registry::RegistryUri& uri) {
   return o;
 }
 
+serving::ServingOptions keyedTestOptions(const registry::RegistryUri& uri) {
+  serving::ServingOptions o = testOptions(uri);
+  o.apiKey = serving::ApiKey::fromValue(kTestApiKey, "test");
+  return o;
+}
+
 ServerThread::ServerThread(serving::ServingOptions options) {
   options.port = 0;
   thread_.reset(QThread::create([this, options]() mutable {

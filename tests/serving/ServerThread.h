@@ -39,5 +39,9 @@ class ServerThread {
 // Default options for tests: the fixture's registry, fast reloads, short
 // timeouts (the slowloris cases wait for them).
 serving::ServingOptions testOptions(const registry::RegistryUri& uri);
+// testOptions with kTestApiKey required, and the header that presents it.
+inline constexpr char kTestApiKey[] = "k3y-0123456789abcdef";
+inline constexpr char kTestApiKeyHeader[] = "X-API-Key: k3y-0123456789abcdef\r\n";
+serving::ServingOptions keyedTestOptions(const registry::RegistryUri& uri);
 
 }  // namespace foresight::test
