@@ -7,15 +7,18 @@
 #include <iostream>
 
 #include "CliApplication.h"
+#include "engine/io/InputFile.h"
 
 namespace {
 
-// The first Ctrl-C (or SIGTERM) asks running work to stop at its next check;
-// the handler then restores the default so a second Ctrl-C ends the process.
+// The first Ctrl-C (or SIGTERM) asks running work to stop at its next check,
+// and ends a read of standard input that is waiting for a writer; the handler
+// then restores the default so a second Ctrl-C ends the process at once.
 foresight::CancellationToken interruptToken;
 
 extern "C" void onInterrupt(int signal) {
-  interruptToken.cancel();  // a lock-free atomic store: async-signal-safe
+  interruptToken.cancel();  // lock-free atomic stores: async-signal-safe
+  foresight::interruptInputReads();
   std::signal(signal, SIG_DFL);
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "engine/common/Errors.h"
+#include "engine/common/SafeName.h"
 #include "engine/data/Dimension.h"
 #include "engine/data/Measure.h"
 #include "engine/eval/ModelCandidate.h"
@@ -121,6 +122,10 @@ PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::stri
   c.file = file;
   const auto name = r.text(j, "", "name");
   if (!name || name->empty()) r.fail("name", "missing: the registered model's name");
+  // The name becomes the run folder runs/<name>/ and the registry name: refuse
+  // it here, before anything is created.
+  if (!isSafeName(*name))
+    r.fail("name", "invalid name " + quoteForMessage(*name) + ": use " + std::string(kSafeNameRule));
   c.name = *name;
   c.description = r.text(j, "", "description").value_or("");
   if (j.contains("data")) readData(r, j.at("data"), c);

@@ -4,6 +4,7 @@
 #include <utility>  // std::as_const
 
 #include "engine/common/Errors.h"
+#include "engine/common/SafeName.h"
 #include "engine/models/ModelArtifact.h"
 #include "engine/models/PanelFitter.h"
 #include "pipeline/CandidateEvaluation.h"
@@ -60,6 +61,10 @@ PipelineRunResult PipelineRunner::run() {
   namespace fs = std::filesystem;
   PipelineRunResult result;
   result.runId = options_.runId.empty() ? makeRunId() : options_.runId;
+  // Both become folders under runs/: refuse a traversal or an absolute path
+  // before anything is created (a config built in code skips fromJson's check).
+  requireSafeName("pipeline name", config_.name, "name");
+  requireSafeName("run id", result.runId, "run id");
   result.runDir = config_.out.empty() ? fs::path("runs") / config_.name / result.runId : fs::path(config_.out);
   std::error_code ec;
   fs::create_directories(result.runDir, ec);
@@ -143,64 +148,85 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
   record.sha256 = pushed.sha256;
   log("register: " + config_.name + " v" + std::to_string(pushed.version) + " (sha256 " + pushed.sha256 + ")");
 
-  stages.begin("promote", 0.93, 0.95);
-  result.decision = record.decisionText = evaluation.decisionText(pushed.version);
-  result.championBefore = record.championBefore = champion ? std::optional(champion->version) : std::nullopt;
-  result.approved = evaluation.decision.promote;
-  if (result.approved && options_.promote) {
-    registry::PromoteRequest request{config_.name, pushed.version, record.championBefore, result.decision,
-                                     comparisonSummary(evaluation)};
-    reg.promote(request);
-    result.promoted = true;
-    result.championAfter = pushed.version;
-  } else {
-    // Recorded as a decision in the history: the challenger alias with the reasons.
-    if (result.approved) result.decision = "approved for release (promotion left to the release step): " + result.decision;
-    reg.setAlias(config_.name, "challenger", pushed.version, result.decision);
-    result.championAfter = champion ? champion->version : 0;
-  }
-  record.decisionText = result.decision;
-  record.championAfter = result.championAfter;
-  log("promote: " + result.decision);
+  // From here on the registry holds this run's version. If a later step fails
+  // (a full disk, an interrupt), the registration is withdrawn, so the
+  // registry never points at a run whose files are missing.
+  try {
+    stages.begin("promote", 0.93, 0.95);
+    result.decision = record.decisionText = evaluation.decisionText(pushed.version);
+    result.championBefore = record.championBefore = champion ? std::optional(champion->version) : std::nullopt;
+    result.approved = evaluation.decision.promote;
+    if (result.approved && options_.promote) {
+      registry::PromoteRequest request{config_.name, pushed.version, record.championBefore, result.decision,
+                                       comparisonSummary(evaluation)};
+      reg.promote(request);
+      result.promoted = true;
+      result.championAfter = pushed.version;
+    } else {
+      // Recorded as a decision in the history: the challenger alias with the reasons.
+      if (result.approved) result.decision = "approved for release (promotion left to the release step): " + result.decision;
+      reg.setAlias(config_.name, "challenger", pushed.version, result.decision);
+      result.championAfter = champion ? champion->version : 0;
+    }
+    record.decisionText = result.decision;
+    record.championAfter = result.championAfter;
+    log("promote: " + result.decision);
 
-  stages.begin("export", 0.95, 0.98);
-  const int horizon = config_.exportHorizon > 0 ? config_.exportHorizon : config_.backtest.horizon;
-  const auto& levels = config_.exportLevels.empty() ? config_.backtest.levels : config_.exportLevels;
-  PowerBiExport csv(result.runId);
-  std::optional<RegisteredModel> live;  // the champion that stays, fed the newer actuals
-  std::vector<const Forecaster*> exportedModels = record.fitted;
-  if (result.promoted || result.championAfter == 0) {
-    record.exportedModelVersion = std::to_string(pushed.version);
-  } else {
-    live = RegisteredModel::pull(reg, registry::ModelReference::atAlias(config_.name, registry::kChampion));
-    live->updateWith(input.panel, input.source);
-    exportedModels = std::as_const(*live).models();
-    record.exportedModelVersion = std::to_string(live->version().version);
-  }
-  RegisteredModel::exportModels(csv, exportedModels, input.panel, horizon, levels, config_.exportHistory, config_.name,
-                                record.exportedModelVersion, options_.cancel);
-  for (const Forecaster* m : exportedModels) {
-    record.exported.push_back(m->forecast(horizon, levels));
-    record.exportedSeries.push_back(m->info().series);
-  }
-  result.powerBiCsv = result.runDir / "powerbi.csv";
-  csv.writeFile(result.powerBiCsv, options_.cancel);
-  record.exportForecastRows = csv.forecastRows();
-  record.exportActualRows = csv.actualRows();
-  log("export: " + std::to_string(csv.forecastRows()) + " forecast rows of " + config_.name + " v" +
-      record.exportedModelVersion + " -> " + result.powerBiCsv.string());
+    stages.begin("export", 0.95, 0.98);
+    const int horizon = config_.exportHorizon > 0 ? config_.exportHorizon : config_.backtest.horizon;
+    const auto& levels = config_.exportLevels.empty() ? config_.backtest.levels : config_.exportLevels;
+    PowerBiExport csv(result.runId);
+    std::optional<RegisteredModel> live;  // the champion that stays, fed the newer actuals
+    std::vector<const Forecaster*> exportedModels = record.fitted;
+    if (result.promoted || result.championAfter == 0) {
+      record.exportedModelVersion = std::to_string(pushed.version);
+    } else {
+      live = RegisteredModel::pull(reg, registry::ModelReference::atAlias(config_.name, registry::kChampion));
+      live->updateWith(input.panel, input.source);
+      exportedModels = std::as_const(*live).models();
+      record.exportedModelVersion = std::to_string(live->version().version);
+    }
+    RegisteredModel::exportModels(csv, exportedModels, input.panel, horizon, levels, config_.exportHistory, config_.name,
+                                  record.exportedModelVersion, options_.cancel);
+    for (const Forecaster* m : exportedModels) {
+      record.exported.push_back(m->forecast(horizon, levels));
+      record.exportedSeries.push_back(m->info().series);
+    }
+    result.powerBiCsv = result.runDir / "powerbi.csv";
+    csv.writeFile(result.powerBiCsv, options_.cancel);
+    record.exportForecastRows = csv.forecastRows();
+    record.exportActualRows = csv.actualRows();
+    log("export: " + std::to_string(csv.forecastRows()) + " forecast rows of " + config_.name + " v" +
+        record.exportedModelVersion + " -> " + result.powerBiCsv.string());
 
-  record.files = {{"report_json", "report.json"}, {"report_md", "report.md"}, {"powerbi_csv", "powerbi.csv"},
-                  {"model", "model.json"}, {"log", "run.log"}};
-  stages.finish();
-  record.timings.emplace_back("total", std::chrono::duration<double>(Clock::now() - t0).count());
-  record.finishedAt = utcTimestamp();
-  result.report = PipelineReport::toJson(record);
-  result.reportJson = result.runDir / "report.json";
-  result.reportMd = result.runDir / "report.md";
-  PipelineReport::write(record, result.report, result.runDir);
-  log("report: " + result.reportMd.string());
-  if (options_.progress) options_.progress(1.0, "done");
+    record.files = {{"report_json", "report.json"}, {"report_md", "report.md"}, {"powerbi_csv", "powerbi.csv"},
+                    {"model", "model.json"}, {"log", "run.log"}};
+    stages.finish();
+    record.timings.emplace_back("total", std::chrono::duration<double>(Clock::now() - t0).count());
+    record.finishedAt = utcTimestamp();
+    result.report = PipelineReport::toJson(record);
+    result.reportJson = result.runDir / "report.json";
+    result.reportMd = result.runDir / "report.md";
+    PipelineReport::write(record, result.report, result.runDir);
+    log("report: " + result.reportMd.string());
+    if (options_.progress) options_.progress(1.0, "done");
+
+  } catch (const std::exception& e) {
+    const bool interrupted = dynamic_cast<const CancelledError*>(&e) != nullptr;
+    const std::string why = "run " + result.runId + (interrupted ? " was interrupted" : " failed") +
+                            " after registering this version" + (interrupted ? "" : std::string(": ") + e.what());
+    try {
+      const registry::WithdrawResult w = reg.withdraw(config_.name, pushed.version, why);
+      log("register: withdrew " + config_.name + " v" + std::to_string(pushed.version) + " (archived" +
+          (w.championRestored ? ", champion back to v" + std::to_string(*w.championRestored) : std::string()) +
+          (w.championRemoved ? ", champion removed" : "") + ")");
+    } catch (const std::exception& undo) {
+      log("register: could not withdraw " + config_.name + " v" + std::to_string(pushed.version) + ": " + undo.what() +
+          "; archive it by hand (foresight registry archive " + config_.name + " " + std::to_string(pushed.version) +
+          ")");
+    }
+    throw;
+  }
 }
 
 }  // namespace foresight::pipeline

@@ -7,6 +7,7 @@
 
 #include "engine/common/CsvField.h"
 #include "engine/common/Errors.h"
+#include "engine/common/SafeName.h"
 #include "engine/io/AtomicFileWriter.h"
 #include "engine/models/ForecastTable.h"
 
@@ -38,7 +39,11 @@ Eigen::Index periodsBetween(Frequency f, Date from, Date to) {
 
 }  // namespace
 
-PowerBiExport::PowerBiExport(std::string runId) : runId_(std::move(runId)) {}
+PowerBiExport::PowerBiExport(std::string runId) : runId_(std::move(runId)) {
+  // Run ids follow the one naming rule wherever they appear (a pipeline's id
+  // is also its folder), so rows and run folders can be matched.
+  if (!runId_.empty()) requireSafeName("run id", runId_, "run id");
+}
 
 void PowerBiExport::add(const TimeSeries& actuals, const Forecast& forecast, const std::string& model,
                         const std::string& modelVersion, const std::string& series) {

@@ -7,8 +7,8 @@
 #include <pwd.h>     // getpwuid: the user when the environment does not say
 #include <unistd.h>  // getuid
 
+#include "engine/common/SecretText.h"
 #include "engine/common/Version.h"
-#include "registry/RegistryUri.h"
 
 namespace foresight::registry {
 
@@ -42,7 +42,7 @@ std::string processCommandLine() {
   }
   std::string line;
   for (const QString& a : args) line += (line.empty() ? "" : " ") + quoteArg(a.toStdString());
-  return RegistryUri::scrubPasswords(line);
+  return redactSecrets(line);
 }
 
 }  // namespace

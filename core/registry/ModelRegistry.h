@@ -69,6 +69,12 @@ class ModelRegistry {
   // Archived versions stay pullable but leave "latest" and cannot get aliases.
   // Returns false when the version already was in that state.
   bool setArchived(const std::string& name, int version, bool archived, const std::string& reason = "");
+  // Takes back a version that a run registered before it failed (a full
+  // disk, an interrupt): if it is the champion, the champion goes back to the
+  // one it replaced (per the history; removed when there was none), every
+  // other alias on it is removed, and it is archived, each step an event
+  // carrying `reason`, all in one transaction.
+  WithdrawResult withdraw(const std::string& name, int version, const std::string& reason);
   // Refused (InputError) while an alias points at the version.
   void deleteVersion(const std::string& name, int version, const std::string& reason = "");
 

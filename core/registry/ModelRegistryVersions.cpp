@@ -34,6 +34,36 @@ bool ModelRegistry::setArchived(const std::string& name, int version, bool archi
   });
 }
 
+WithdrawResult ModelRegistry::withdraw(const std::string& name, int version, const std::string& reason) {
+  requireValidName("model name", name);
+  return db_->write([&] {
+    const ModelRow model = requireModel(name, true);
+    const VersionRow row = requireVersion(model, name, version);
+    WithdrawResult result;
+    for (const std::string& alias : aliasesOf(row.id)) {
+      if (alias == kChampion) {
+        const std::optional<int> back = rollbackTarget(readHistory(model.id, name), version);
+        if (back) {
+          moveAlias(model.id, kChampion, requireVersion(model, name, *back), {"rollback", "", {}, {}, reason, nullptr});
+          result.championRestored = back;
+          continue;
+        }
+        result.championRemoved = true;
+      } else {
+        result.removedAliases.push_back(alias);
+      }
+      db_->run(QStringLiteral("DELETE FROM aliases WHERE model_id = ? AND alias = ?"), {model.id, text(alias)});
+      appendEvent(model.id, {"alias-remove", alias, version, std::nullopt, reason, nullptr});
+    }
+    if (!row.archived) {
+      db_->run(QStringLiteral("UPDATE model_versions SET archived = 1 WHERE id = ?"), {row.id});
+      appendEvent(model.id, {"archive", "", version, std::nullopt, reason, nullptr});
+      result.archived = true;
+    }
+    return result;
+  });
+}
+
 void ModelRegistry::deleteVersion(const std::string& name, int version, const std::string& reason) {
   db_->write([&] {
     const ModelRow model = requireModel(name, true);

@@ -1,5 +1,5 @@
-// The naming rule shared by model names, aliases and tag keys, so that names
-// are safe in URLs, file names and shell scripts.
+// Registry names (model names, aliases, tag keys) follow the product's one
+// rule for names that may become paths or URLs: engine/common/SafeName.h.
 #pragma once
 
 #include <string>
@@ -7,7 +7,7 @@
 
 namespace foresight::registry {
 
-// [A-Za-z0-9][A-Za-z0-9._-]{0,127}
+// isSafeName: [A-Za-z0-9][A-Za-z0-9._-]{0,127}
 bool isValidName(std::string_view text);
 
 // Throws InputError naming `what` ("model name", "alias", "tag key"), the

@@ -123,6 +123,14 @@ struct RollbackResult {
   int to = 0;
 };
 
+// What withdraw() undid.
+struct WithdrawResult {
+  std::optional<int> championRestored;     // the champion went back to this version
+  bool championRemoved = false;            // the version was the first champion
+  std::vector<std::string> removedAliases; // other aliases that pointed at it
+  bool archived = false;                   // false: it already was archived
+};
+
 struct VerifyEntry {
   std::string model;
   int version = 0;

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "engine/common/Errors.h"
+#include "engine/common/SecretText.h"
 
 namespace foresight::registry {
 
@@ -35,16 +36,8 @@ bool isPassThroughOption(const std::string& key) {
 
 }  // namespace
 
-std::string RegistryUri::scrubPasswords(std::string text) {
-  // user:password@ inside a postgres URI; the password runs to the last '@'
-  // of the authority, which is what parsePostgres() also takes.
-  static const std::regex pattern(R"((postgres(?:ql)?://[^\s:/@?]*):[^\s/?]*@)",
-                                  std::regex::icase);
-  return std::regex_replace(text, pattern, "$1:***@");
-}
-
 RegistryUri RegistryUri::parse(const std::string& text) {
-  const std::string shown = scrubPasswords(text);
+  const std::string shown = redactSecrets(text);
   if (text.rfind("sqlite:", 0) == 0) return parseSqlite(text);
   if (text.rfind("postgresql://", 0) == 0) return parsePostgres(text, 13);
   if (text.rfind("postgres://", 0) == 0) return parsePostgres(text, 11);
@@ -64,7 +57,7 @@ RegistryUri RegistryUri::parseSqlite(const std::string& text) {
 }
 
 RegistryUri RegistryUri::parsePostgres(const std::string& text, std::size_t schemeEnd) {
-  const std::string shown = scrubPasswords(text);
+  const std::string shown = redactSecrets(text);
   RegistryUri u;
   u.backend_ = Backend::Postgres;
   std::string rest = text.substr(schemeEnd);
@@ -190,7 +183,7 @@ std::string RegistryUri::redacted() const {
 }
 
 std::string RegistryUri::scrub(std::string text) const {
-  text = scrubPasswords(std::move(text));
+  text = redactSecrets(std::move(text));
   if (password_.empty()) return text;
   for (const std::string& secret : {password_, percentEncode(password_)}) {
     for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3))

@@ -20,9 +20,6 @@ class RegistryUri {
   static RegistryUri resolve(const std::optional<std::string>& explicitUri);
   // <GenericDataLocation>/foresight/registry.db
   static std::string defaultSqlitePath();
-  // Replaces the password of every PostgreSQL URI inside `text` with ***
-  // (used for command lines recorded as lineage).
-  static std::string scrubPasswords(std::string text);
 
   Backend backend() const { return backend_; }
   bool isSqlite() const { return backend_ == Backend::Sqlite; }

@@ -3,16 +3,12 @@
 #include <QDateTime>
 #include <unistd.h>  // ::write
 
+#include "engine/common/SecretText.h"
+
 namespace foresight::serving {
 
 bool AccessLog::isSecretName(const QByteArray& decodedName) {
-  // Misspelt and foreign spellings too (API_KEY, apikey, access-token):
-  // compare lower case without separators, by the words secrets are named with.
-  QByteArray n = decodedName.toLower();
-  n.replace('_', "").replace('-', "").replace('.', "");
-  for (const char* word : {"key", "token", "secret", "pass", "pwd", "auth", "credential", "session", "signature"})
-    if (n.contains(word)) return true;
-  return false;
+  return foresight::isSecretName(std::string_view(decodedName.constData(), static_cast<std::size_t>(decodedName.size())));
 }
 
 QByteArray AccessLog::scrubTarget(const QByteArray& target) {

@@ -73,20 +73,11 @@ std::optional<Rejection> HttpRequestFramer::feed(QByteArrayView bytes, std::vect
     const QByteArrayView part = end < 0 ? bytes : bytes.first(end + 1);
     bytes = bytes.sliced(part.size());
     head_ += part;
-    if (head_.size() > limits_.maxHeaderBytes + 2) {
+    if (auto limit = firstLimitCrossed(end >= 0)) {
       failed_ = true;
-      return Rejection{431, "headers_too_large",
-                       "the request line and headers exceed " + std::to_string(limits_.maxHeaderBytes) + " bytes"};
+      return *limit;
     }
-    if (end < 0) {
-      const qsizetype lineStart = head_.lastIndexOf('\n') + 1;
-      if (head_.size() - lineStart > limits_.maxHeaderLineBytes + 1) {  // +1: the CR still to come
-        failed_ = true;
-        return Rejection{431, "header_line_too_large",
-                         "a request or header line exceeds " + std::to_string(limits_.maxHeaderLineBytes) + " bytes"};
-      }
-      continue;
-    }
+    if (end < 0) continue;
     if (head_.size() < 2 || head_[head_.size() - 2] != '\r') {
       failed_ = true;
       return bad("bad_line_end", "request lines and header lines must end with CRLF; a bare LF was sent");
@@ -108,6 +99,28 @@ std::optional<Rejection> HttpRequestFramer::feed(QByteArrayView bytes, std::vect
     bodyLeft_ = request.contentLength;
     accepted.push_back(request);
   }
+  return std::nullopt;
+}
+
+std::optional<HttpRequestFramer::Rejection> HttpRequestFramer::firstLimitCrossed(bool lineComplete) const {
+  // The stream is refused at the first byte that breaks a limit, for the
+  // limit that byte breaks, so the same bytes get the same answer however
+  // they were split into reads (a reply that depended on TCP segmentation
+  // would let a proxy and this service disagree). Two limits: the bytes of
+  // the current line before its LF (its content and CR), and the whole head.
+  const qsizetype size = head_.size();
+  const qsizetype lineEnd = lineComplete ? size - 1 : size;  // exclusive, without the LF
+  const qsizetype lineStart = lineEnd > 0 ? head_.lastIndexOf('\n', lineEnd - 1) + 1 : 0;
+  const qsizetype lineBreak = lineStart + limits_.maxHeaderLineBytes + 1;  // index of the first byte too many
+  const qsizetype headBreak = limits_.maxHeaderBytes + 2;
+  const bool lineBroken = lineEnd > lineBreak;
+  const bool headBroken = size > headBreak;
+  if (headBroken && (!lineBroken || headBreak <= lineBreak))
+    return Rejection{431, "headers_too_large",
+                     "the request line and headers exceed " + std::to_string(limits_.maxHeaderBytes) + " bytes"};
+  if (lineBroken)
+    return Rejection{431, "header_line_too_large",
+                     "a request or header line exceeds " + std::to_string(limits_.maxHeaderLineBytes) + " bytes"};
   return std::nullopt;
 }
 

@@ -62,6 +62,10 @@ class HttpRequestFramer {
   static std::variant<Request, Rejection> parseHead(QByteArrayView head, const ServingLimits& limits);
 
  private:
+  // The size limits on head_ after bytes were appended to it; `lineComplete`
+  // when the last byte appended was an LF.
+  std::optional<Rejection> firstLimitCrossed(bool lineComplete) const;
+
   ServingLimits limits_;
   QByteArray head_;      // the head being received
   qint64 bodyLeft_ = 0;  // body bytes of the current request still to come

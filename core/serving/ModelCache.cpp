@@ -137,8 +137,18 @@ std::shared_ptr<const LoadedModel> ModelCache::version(const std::string& name, 
   } catch (const registry::RegistryError& e) {
     throw HttpError(503, "registry_unavailable", std::string("version ") + std::to_string(version) +
                                                      " is not loaded and the registry cannot be read: " + e.what());
+  } catch (const registry::RegistryIntegrityError& e) {
+    // The details (registry, hashes) go to the log; the client learns only
+    // that this version is not served.
+    AccessLog::note(std::string("refused to serve a damaged artifact: ") + e.what());
+    throw HttpError(500, "integrity_error", "model '" + name + "' version " + std::to_string(version) +
+                                                " fails its SHA-256 check in the registry and is not served");
   } catch (const InputError& e) {
-    throw HttpError::notFound("unknown_version", e.what());
+    // The registry's message names its location: the log gets it, the client
+    // only the model and the version.
+    AccessLog::note(std::string("version not served: ") + e.what());
+    throw HttpError::notFound("unknown_version", "model '" + name + "' has no version " + std::to_string(version) +
+                                                     " that can be served (details in the service log)");
   }
   std::lock_guard lock(mutex_);
   onDemand_.push_front(loaded);

@@ -3,6 +3,7 @@
 #include <QDateTime>
 
 #include "engine/common/Errors.h"
+#include "engine/common/SafeName.h"
 #include "engine/common/Version.h"
 #include "registry/RegistryJson.h"
 #include "registry/RegistryNames.h"
@@ -25,7 +26,7 @@ void requireMethod(const HttpRequestData& r, std::initializer_list<const char*> 
 void requireModelName(const std::string& name) {
   if (!registry::isValidName(name))
     throw HttpError::badRequest("bad_model_name", "model name " + quoteForMessage(name) +
-                                                      " is not valid: [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+                                                      " is not valid: use " + std::string(kSafeNameRule));
 }
 
 }  // namespace

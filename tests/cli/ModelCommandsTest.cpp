@@ -217,6 +217,32 @@ class ModelCommandsTest : public QObject {
     QVERIFY2(contains(forecast.err, fifo + ": is a FIFO"), forecast.err.c_str());
     QVERIFY(!std::filesystem::exists(dir_ / "m.json") && !std::filesystem::exists(dir_ / "s.csv"));
   }
+
+  // "-" names standard input: a series CSV piped in fits as a file would,
+  // `data series -` reads a table from it, and a NUL in it is refused naming
+  // "stdin" and the line.
+  void standardInputIsRead() {
+    const Run fit = foresight::test::runForesightWithInput(
+        {QStringLiteral("fit"), QStringLiteral("--data"), QStringLiteral("-"), QStringLiteral("--model"),
+         QStringLiteral("naive"), QStringLiteral("--out"), q(dir_ / "m.json")},
+        panelCsv(false));
+    QVERIFY2(fit.code == 0, foresight::test::describe(fit).c_str());
+    const auto model = nlohmann::json::parse(readTextFile(dir_ / "m.json"));
+    QCOMPARE(model["panel"].size(), std::size_t(2));
+    const Run series = foresight::test::runForesightWithInput(
+        {QStringLiteral("data"), QStringLiteral("series"), QStringLiteral("-"), QStringLiteral("--out"),
+         QStringLiteral("-")},
+        "day,amount\n2024-01-01,3\n2024-01-02,4\n");
+    QVERIFY2(series.code == 0, foresight::test::describe(series).c_str());
+    QVERIFY2(contains(series.out, "2024-01-02,4"), series.out.c_str());
+    const Run binary = foresight::test::runForesightWithInput(
+        {QStringLiteral("fit"), QStringLiteral("--data"), QStringLiteral("-"), QStringLiteral("--model"),
+         QStringLiteral("naive"), QStringLiteral("--out"), q(dir_ / "b.json")},
+        std::string("series,date,value\nx,2024-01-01,1\n") + std::string(1, '\0'));
+    QCOMPARE(binary.code, 2);
+    QVERIFY2(contains(binary.err, "stdin:3") && contains(binary.err, "NUL"), binary.err.c_str());
+    QVERIFY(!std::filesystem::exists(dir_ / "b.json"));
+  }
 };
 
 QTEST_GUILESS_MAIN(ModelCommandsTest)

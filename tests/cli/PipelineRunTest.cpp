@@ -141,6 +141,24 @@ class PipelineRunTest : public QObject {
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.find(bad.string() + ": backtest.fold: unknown key (did you mean \"folds\"?)") != std::string::npos, r.err.c_str());
   }
+
+  // The run id becomes runs/<name>/<run id>: a path in it is refused (exit 2)
+  // before any folder is created, wherever the run was started.
+  void aRunIdThatIsAPathIsRefusedBeforeAnythingIsCreated() {
+    const auto root = makeTempDir("pipeline-run-id");
+    const auto cwd = root / "a" / "b" / "c";
+    std::filesystem::create_directories(cwd);
+    writeTextFile(cwd / "p.json", R"({"name": "shop", "data": {"source": "shop.csv"}, "candidates": ["naive"]})");
+    const CliRun r = runForesight({QStringLiteral("pipeline"), QStringLiteral("run"), QStringLiteral("p.json"),
+                                   QStringLiteral("--registry"), QStringLiteral("sqlite://") + qpath(root / "r.db"),
+                                   QStringLiteral("--run-id"), QStringLiteral("../../../escape")},
+                                  cwd);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(contains(r.err, "invalid run id") && contains(r.err, "../../../escape"), r.err.c_str());
+    QVERIFY(!std::filesystem::exists(cwd / "runs"));
+    QVERIFY(!std::filesystem::exists(root / "escape") && !std::filesystem::exists(root / "a" / "escape"));
+    QVERIFY(!std::filesystem::exists(root / "r.db"));
+  }
 };
 
 QTEST_GUILESS_MAIN(PipelineRunTest)

@@ -10,6 +10,7 @@
 //   history (plus the import event), and that export imports into another
 //   registry and exports the same again.
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <cstdint>
 #include <cstdio>  // std::remove
@@ -144,7 +145,10 @@ void checkAgainstInput(const RegistryBundle& in, const json& out) {
 void importOnce(const std::string& bytes) {
   RegistryBundle parsed;
   try {
-    parsed = RegistryBundle::parse(bytes, kLabel, "2026-01-01T00:00:00Z", "fuzz@localhost");
+    // The registry's own clock, as import reads it: a time in the future is
+    // refused by both, or by neither.
+    parsed = RegistryBundle::parse(bytes, kLabel, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(),
+                                   "fuzz@localhost");
   } catch (const InputError& e) {
     checkRefusal(e);
     try {

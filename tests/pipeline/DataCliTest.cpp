@@ -3,6 +3,9 @@
 #include <QProcess>
 #include <QtTest/QtTest>
 
+#include <cerrno>
+#include <cstring>
+
 #include "../engine/data/AwRawTotals.h"
 #include "../engine/data/DataFixtures.h"
 #include "engine/io/Decimal.h"
@@ -186,6 +189,36 @@ class DataCliTest : public QObject {
     const auto lines = test::lines(test::readText(out));
     QCOMPARE(lines.size(), std::size_t(6));  // header + 5 days, the two bad ones empty
     QCOMPARE(lines[2], std::string("value,2024-01-02,"));
+  }
+
+  // Values that are not finite numbers (NaN, inf, beyond double's range) or
+  // not plain numbers ("1,234.56") follow the same rule: rows rejected, the
+  // run stops naming them, never a period silently written as 0.
+  void nonFiniteAndOutOfRangeValuesAreBadRows() {
+    const auto dir = test::makeTempDir("cli-non-finite");
+    const auto csv = dir / "shop.csv";
+    std::ofstream(csv) << "date,value\n2024-01-01,1\n2024-01-02,NaN\n2024-01-03,1e309\n2024-01-04,\"1,234.56\"\n"
+                          "2024-01-05,inf\n2024-01-06,-1e400\n2024-01-07,7\n";
+    const auto out = dir / "out.csv";
+    const Run r = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(csv), QStringLiteral("--out"), q(out)});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(mentions(r.err, {"5 rows rejected", csv.string() + ":3: field 'value': value 'NaN'"}), r.err.c_str());
+    QVERIFY(!std::filesystem::exists(out));
+    const Run fit = foresightCli({QStringLiteral("fit"), QStringLiteral("--data"), q(csv), QStringLiteral("--model"),
+                                  QStringLiteral("naive"), QStringLiteral("--out"), q(dir / "m.json")});
+    QCOMPARE(fit.code, 2);
+    QVERIFY(!std::filesystem::exists(dir / "m.json"));
+  }
+
+  // A symlink loop is named as what it is, not as a missing file.
+  void aSymlinkLoopSaysSo() {
+    const auto dir = test::makeTempDir("cli-loop");
+    std::filesystem::create_symlink(dir / "b", dir / "a");
+    std::filesystem::create_symlink(dir / "a", dir / "b");
+    const Run r = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(dir / "a"), QStringLiteral("--out"),
+                                QStringLiteral("-")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(mentions(r.err, {(dir / "a").string(), std::strerror(ELOOP)}), r.err.c_str());
   }
 
   void badInputExitsTwoNamingFileAndLine() {

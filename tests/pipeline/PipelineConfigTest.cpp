@@ -96,6 +96,18 @@ class PipelineConfigTest : public QObject {
     QVERIFY2(nested.find("backtest.folds") != std::string::npos, nested.c_str());
   }
 
+  // The name becomes runs/<name>/: a traversal or an absolute path is refused
+  // when the file is read, before any folder exists.
+  void refusesNamesThatWouldLeaveTheRunsFolder() {
+    for (const char* bad : {"../../etc", "/etc", "a/b", "..", ".hidden", "a b", "-x"}) {
+      const std::string msg = errorOf("{\"name\": \"" + std::string(bad) + "\"}");
+      QVERIFY2(msg.find("pipeline.json: name: invalid name") != std::string::npos &&
+                   msg.find("A-Z a-z 0-9 . _ -") != std::string::npos,
+               msg.c_str());
+    }
+    QCOMPARE(errorOf(R"({"name": "aw-revenue_2.daily", "candidates": ["naive"]})").find("invalid name"), std::string::npos);
+  }
+
   void badRowsStopUnlessSkipIsAskedFor() {
     QCOMPARE(PipelineConfig::fromJson(R"({"name": "x"})", "p.json").onBadRows, BadRowPolicy::Stop);
     const auto skip = PipelineConfig::fromJson(R"({"name": "x", "data": {"on_bad_rows": "skip"}})", "p.json");

@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
 #include "pipeline/PipelineRunner.h"
+#include "registry/ModelReference.h"
 #include "registry/ModelRegistry.h"
 
 using namespace foresight;
@@ -83,6 +84,46 @@ class PipelineRunnerTest : public QObject {
     };
     QVERIFY_THROWS_EXCEPTION(CancelledError, PipelineRunner(config(dir), options).run());
     QCOMPARE(modelCount(dir), std::size_t(0));
+  }
+
+  // A run that fails after registering (here the report cannot be written:
+  // its name is taken by a folder, as a full disk would fail it) withdraws
+  // its version: the champion goes back, the version is archived, and no
+  // temporary file is left in the run folder.
+  void failureAfterRegisteringWithdrawsTheVersion() {
+    const auto dir = test::makeTempDir("runner-withdraw");
+    writeSeries(dir / "shop.csv", 120);
+    PipelineRunOptions options;
+    options.runId = "first";
+    QCOMPARE(PipelineRunner(config(dir), options).run().version, 1);  // v1 is champion
+
+    PipelineConfig second = config(dir);
+    second.out = (dir / "run2").string();
+    second.candidates = {"ets", "snaive"};
+    std::filesystem::create_directories(dir / "run2" / "report.md");
+    std::vector<std::string> logged;
+    options.runId = "second";
+    options.log = [&](const std::string& line) { logged.push_back(line); };
+    try {
+      PipelineRunner(second, options).run();
+      QFAIL("no error");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("report.md") != std::string::npos, e.what());
+    }
+    registry::ModelRegistry reg(registry::RegistryUri::parse("sqlite://" + (dir / "registry.db").string()));
+    const auto details = reg.show("shop");
+    QCOMPARE(details.versions.size(), std::size_t(2));
+    QVERIFY(details.versions.at(1).archived);
+    QVERIFY(details.versions.at(1).aliases.empty());
+    QCOMPARE(reg.resolve(registry::ModelReference::parse("shop@champion")).version, 1);
+    const auto history = reg.history("shop");
+    QCOMPARE(history.back().action, std::string("archive"));
+    QVERIFY2(history.back().reason.find("run second failed after registering") != std::string::npos,
+             history.back().reason.c_str());
+    QVERIFY(std::any_of(logged.begin(), logged.end(),
+                        [](const std::string& l) { return l.find("register: withdrew shop v2") == 0; }));
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "run2"))
+      QVERIFY2(entry.path().filename().string().find(".tmp-") == std::string::npos, entry.path().c_str());
   }
 
   void badDataNamesTheFileAndRegistersNothing() {

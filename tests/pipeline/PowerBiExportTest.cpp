@@ -80,27 +80,39 @@ class PowerBiExportTest : public QObject {
   // as text (OWASP: quoted, with a leading single quote); numbers stay numbers
   // even when negative.
   void formulaLeadingNamesAreNeutralised() {
-    PowerBiExport e("=run");
+    // Run ids follow the naming rule (runIdsFollowTheNamingRule); every other
+    // text field passes the neutraliser: series names and the model label.
+    PowerBiExport e("run-1");
     const TimeSeries a = daily("=cmd|' /C calc'!A0", "2017-01-30", {-10.5, 11});
     const TimeSeries b = daily("+SUM(1+1)", "2017-01-30", {1, 2});
     const TimeSeries c = daily("@SUM(1)", "2017-01-30", {1, 2});
     const TimeSeries d = daily("-2+3", "2017-01-30", {1, 2});
-    e.add(a, forecastAfter(a, 1, {80}), "ets", "1");
-    e.add(b, forecastAfter(b, 1, {80}), "ets", "1");
-    e.add(c, forecastAfter(c, 1, {80}), "ets", "1");
-    e.add(d, forecastAfter(d, 1, {80}), "ets", "1");
+    e.add(a, forecastAfter(a, 1, {80}), "=ets", "1");
+    e.add(b, forecastAfter(b, 1, {80}), "=ets", "1");
+    e.add(c, forecastAfter(c, 1, {80}), "=ets", "1");
+    e.add(d, forecastAfter(d, 1, {80}), "=ets", "1");
     const std::string csv = csvOf(e);
     QVERIFY2(csv.find("\"'=cmd|' /C calc'!A0\",2017-01-30,actual,-10.5,") != std::string::npos, csv.c_str());
     QVERIFY2(csv.find("\n\"'+SUM(1+1)\",") != std::string::npos, csv.c_str());
     QVERIFY2(csv.find("\n\"'@SUM(1)\",") != std::string::npos, csv.c_str());
     QVERIFY2(csv.find("\n\"'-2+3\",") != std::string::npos, csv.c_str());
-    QVERIFY2(csv.find(",\"'=run\"\n") != std::string::npos, csv.c_str());
+    QVERIFY2(csv.find(",\"'=ets\",1,run-1\n") != std::string::npos, csv.c_str());
     const auto t = test::parseStrictCsv(csv);
     QVERIFY2(t.error.empty(), t.error.c_str());
     for (const auto& row : t.rows) {
       QVERIFY2(row[0].front() == '\'', row[0].c_str());
-      QCOMPARE(row.back(), std::string("'=run"));
+      QCOMPARE(row[row.size() - 3], std::string("'=ets"));
+      QCOMPARE(row.back(), std::string("run-1"));
     }
+  }
+
+  // A run id follows the naming rule wherever it is given (it is also a run
+  // folder's name), so "../x" or "=cmd()" never reaches a row.
+  void runIdsFollowTheNamingRule() {
+    QVERIFY_THROWS_EXCEPTION(foresight::InputError, foresight::pipeline::PowerBiExport("../x"));
+    QVERIFY_THROWS_EXCEPTION(foresight::InputError, foresight::pipeline::PowerBiExport("=cmd()"));
+    foresight::pipeline::PowerBiExport ok("gh-123.2");
+    foresight::pipeline::PowerBiExport none;
   }
 
   void levelsMakeTheIntervalColumns() {

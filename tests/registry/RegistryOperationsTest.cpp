@@ -523,6 +523,79 @@ class RegistryOperationsTest : public QObject {
     QCOMPARE(reg().list().size(), std::size_t(2));  // nothing of the refused imports was written
   }
 
+  // A forged history (the adversarial probe's bundle edits) is refused naming
+  // the first bad field, and nothing is written; a real export still imports.
+  void importChecksEveryHistoryField() {
+    push("demand", 1);
+    push("demand", 2);
+    push("demand", 3);
+    reg().promote({"demand", 1, std::nullopt, "first", nullptr});
+    reg().setAlias("demand", "staging", 2);
+    reg().promote({"demand", 3, 1, "better", nullptr});
+    reg().setArchived("demand", 1, true);
+    const std::string bundle = reg().exportModel("demand").dump();
+    QCOMPARE(reg().importModel(bundle, "b.json", "demand-copy").model, std::string("demand-copy"));
+    const auto modelsBefore = reg().list().size();
+
+    auto refused = [&](const std::function<void(nlohmann::json&)>& edit) {
+      nlohmann::json j = nlohmann::json::parse(bundle);
+      edit(j);
+      return errorOf<InputError>([&] { reg().importModel(j.dump(), "b.json", "fresh"); });
+    };
+    auto event = [](nlohmann::json& j, const std::string& action) -> nlohmann::json& {
+      for (auto& e : j["history"])
+        if (e["action"] == action) return e;
+      throw std::logic_error("no " + action + " event");
+    };
+    const auto expect = [](const std::string& msg, std::initializer_list<const char*> parts) {
+      for (const char* p : parts) QVERIFY2(contains(msg, p), (msg + "  [wanted: " + p + "]").c_str());
+    };
+    expect(refused([&](auto& j) { event(j, "push")["action"] = "drop-table"; }),
+           {"b.json", "history[0].action", "drop-table", "not a registry action"});
+    expect(refused([&](auto& j) { event(j, "push")["at"] = "9999-12-31T00:00:00Z"; }),
+           {"history[0].at", "future"});
+    expect(refused([&](auto& j) { j["versions"][0]["created_at"] = "not a date"; }),
+           {"versions[0].created_at", "UTC time"});
+    expect(refused([&](auto& j) { j["model"]["created_at"] = "2026-12-07"; }), {"model.created_at"});
+    expect(refused([&](auto& j) { event(j, "push")["actor"] = 42; }), {"history[0].actor", "wrong type"});
+    expect(refused([&](auto& j) { event(j, "push")["actor"] = "admin\nFORGED"; }),
+           {"history[0].actor", "control character"});
+    expect(refused([&](auto& j) { event(j, "push")["extra"] = true; }), {"history[0].extra", "not a field"});
+    expect(refused([&](auto& j) { j["versions"][0]["lineage"]["shell"] = "rm"; }), {"versions[0].lineage.shell"});
+    expect(refused([&](auto& j) { j["model"]["owner"] = "x"; }), {"model.owner"});
+    expect(refused([&](auto& j) { j["aliases"][0]["note"] = "x"; }), {"aliases[0].note"});
+    expect(refused([&](auto& j) { j["signature"] = "x"; }), {"signature", "not a field"});
+    // The champion the history contradicts, and a champion on an archived version.
+    expect(refused([&](auto& j) {
+             for (auto& a : j["aliases"])
+               if (a["alias"] == "champion") a["version"] = 2;
+           }),
+           {"aliases[0].version", "contradicts history", "version 3"});
+    expect(refused([&](auto& j) {
+             for (auto& a : j["aliases"])
+               if (a["alias"] == "champion") a["version"] = 1;
+           }),
+           {"aliases[0].version", "archived"});
+    expect(refused([&](auto& j) { j["versions"][0]["archived"] = false; }),
+           {"versions[0].archived", "contradicts history"});
+    expect(refused([&](auto& j) { j["aliases"].erase(1); }), {"staging", "no such alias"});
+    expect(refused([&](auto& j) { event(j, "alias-set")["alias"] = "champion"; }), {"alias", "cannot be champion"});
+    expect(refused([&](auto& j) { event(j, "promote")["to_version"] = 9; }), {"to_version", "outside 1..3"});
+    expect(refused([&](auto& j) { event(j, "promote")["to_version"] = nullptr; }), {"to_version", "is required"});
+    expect(refused([&](auto& j) { event(j, "promote")["failed_rules"] = {{{"rule", 1}}}; }),
+           {"failed_rules[0].rule"});
+    QCOMPARE(reg().list().size(), modelsBefore);  // nothing of the refused imports was written
+
+    // A lineage command line holding secrets is stored redacted.
+    nlohmann::json j = nlohmann::json::parse(bundle);
+    j["versions"][1]["lineage"]["command_line"] =
+        "PGPASSWORD=hunter2 foresight registry push --registry postgresql://ana:s3cr3t@db/models --api-key k3y --name x";
+    reg().importModel(j.dump(), "b.json", "redacted");
+    const std::string stored = reg().show("redacted").versions.at(1).lineage.commandLine;
+    QVERIFY2(!contains(stored, "hunter2") && !contains(stored, "s3cr3t") && !contains(stored, "k3y"), stored.c_str());
+    QVERIFY2(contains(stored, "postgresql://ana:***@db/models") && contains(stored, "--name x"), stored.c_str());
+  }
+
   void separateConnectionsSeeEachOthersWrites() {
     auto second = another();
     push("demand", 1);

@@ -3,6 +3,7 @@
 
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
+#include "engine/common/SecretText.h"
 #include "registry/ModelReference.h"
 #include "registry/ModelRegistry.h"
 #include "registry/RegistryNames.h"
@@ -77,9 +78,9 @@ class RegistryUriTest : public QObject {
     }
   }
   void scrubsPasswordsFromTextAndMessages() {
-    QCOMPARE(RegistryUri::scrubPasswords("foresight registry push --registry postgresql://ana:s3cr3t@h/db --name x"),
+    QCOMPARE(foresight::redactSecrets("foresight registry push --registry postgresql://ana:s3cr3t@h/db --name x"),
              std::string("foresight registry push --registry postgresql://ana:***@h/db --name x"));
-    QCOMPARE(RegistryUri::scrubPasswords("postgres://u@h/db and sqlite:///a.db"),
+    QCOMPARE(foresight::redactSecrets("postgres://u@h/db and sqlite:///a.db"),
              std::string("postgres://u@h/db and sqlite:///a.db"));
     const auto u = RegistryUri::parse("postgresql://ana:p%2Fw0rd@h/db");
     QCOMPARE(u.password(), std::string("p/w0rd"));

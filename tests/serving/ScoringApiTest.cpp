@@ -203,6 +203,26 @@ class ScoringApiTest : public QObject {
     QCOMPARE(c.read().status, 200);
     QCOMPARE(c.read().json()["models"].size(), std::size_t(2));
   }
+
+  // A version whose stored bytes fail their SHA-256 is not served: 500
+  // integrity_error, and the message does not reveal where the registry is.
+  void aTamperedVersionIsRefusedWithoutTheRegistryPath() {
+    {
+      registry::ModelRegistry reg(fixture_.uri);
+      registry::PushRequest r;
+      r.name = "sales";
+      r.artifact = reg.exportModel("sales")["versions"][1]["artifact"].get<std::string>();
+      r.artifactLabel = "copy.json";
+      QCOMPARE(reg.push(r).version, 3);
+    }
+    test::tamperArtifact(fixture_.uri, "sales", 3);
+    const auto r = get("/v1/models/sales/forecast?horizon=1&version=3");
+    QCOMPARE(r.status, 500);
+    QCOMPARE(r.json()["error"]["code"], "integrity_error");
+    const QByteArray path = QByteArray::fromStdString(fixture_.dir.string());
+    QVERIFY2(!r.body.contains(path) && !r.body.contains("sqlite"), r.body.constData());
+    QVERIFY2(r.body.contains("version 3"), r.body.constData());
+  }
 };
 
 QTEST_GUILESS_MAIN(ScoringApiTest)

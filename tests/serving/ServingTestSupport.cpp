@@ -1,5 +1,9 @@
 #include "ServingTestSupport.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <stdexcept>
+
 #include <cmath>
 
 #include "TestSupport.h"
@@ -62,6 +66,22 @@ void fillServingRegistry(const registry::RegistryUri& uri) {
   r.artifactLabel = "regions.json";
   reg.push(r);
   reg.promote({"regions", 1, std::nullopt, "first", nullptr});
+}
+
+void tamperArtifact(const registry::RegistryUri& uri, const std::string& model, int version) {
+  const QString connection = QStringLiteral("tamper");
+  {
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+    db.setDatabaseName(QString::fromStdString(uri.path()));
+    if (!db.open()) throw std::runtime_error("cannot open " + uri.path());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE model_versions SET artifact = artifact || ' ' WHERE version = ? AND model_id = "
+                             "(SELECT id FROM models WHERE name = ?)"));
+    q.addBindValue(version);
+    q.addBindValue(QString::fromStdString(model));
+    if (!q.exec() || q.numRowsAffected() != 1) throw std::runtime_error("cannot tamper with " + model);
+  }
+  QSqlDatabase::removeDatabase(connection);
 }
 
 void promote(const registry::RegistryUri& uri, const std::string& model, int version, int expected) {

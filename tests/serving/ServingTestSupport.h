@@ -20,6 +20,9 @@ struct ServingFixture {
 ServingFixture makeServingRegistry(const std::string& tag);
 // Pushes the fixture's models and aliases into an existing, empty registry.
 void fillServingRegistry(const registry::RegistryUri& uri);
+// Changes one byte of a stored artifact behind the registry's back (SQLite),
+// as a tampered or damaged database would hold it.
+void tamperArtifact(const registry::RegistryUri& uri, const std::string& model, int version);
 // Moves the champion of `model` from `expected` to `version`.
 void promote(const registry::RegistryUri& uri, const std::string& model, int version, int expected);
 

@@ -35,6 +35,25 @@ inline CliRun runForesight(const QStringList& args, const std::filesystem::path&
   return r;
 }
 
+// Runs `foresight ARGS...` with `input` on its standard input (then closed).
+inline CliRun runForesightWithInput(const QStringList& args, const std::string& input, int timeoutMs = 600000) {
+  QProcess p;
+  p.start(QStringLiteral(FORESIGHT_BINARY), args);
+  CliRun r;
+  if (!p.waitForStarted()) return r;
+  p.write(input.data(), static_cast<qint64>(input.size()));
+  p.closeWriteChannel();
+  if (!p.waitForFinished(timeoutMs)) {
+    p.kill();
+    p.waitForFinished();
+    return r;
+  }
+  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  r.out = p.readAllStandardOutput().toStdString();
+  r.err = p.readAllStandardError().toStdString();
+  return r;
+}
+
 // What a failed run said, for QVERIFY2 messages.
 inline std::string describe(const CliRun& r) {
   return "exit " + std::to_string(r.code) + "\nstdout:\n" + r.out + "\nstderr:\n" + r.err;

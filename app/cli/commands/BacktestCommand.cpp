@@ -44,7 +44,7 @@ class BacktestCommand : public Command {
                 "pinball scores. Prints the models ranked by --metric with the spread over\n"
                 "folds; --json gives every fold, step and metric. A model failing on a fold\n"
                 "is reported and scored on the others. See docs/evaluation.md.");
-    p.option({"data", "SERIES.csv", "Series CSV: series,date,value (or date,value)", "", true})
+    p.option({"data", "SERIES.csv", "Series CSV: series,date,value (or date,value); - reads stdin", "", true})
         .option({"models", "SPEC[,SPEC...]", "Model specs, e.g. naive,snaive,ets(trend=Ad)", "", true})
         .option({"metric", "NAME", "Ranking metric: mae, rmse, mape, smape, mase, rmsse, r2, bias,\n"
                                    "coverage80, winkler95, pinball80, ...", "mase", false});

@@ -62,7 +62,7 @@ class CompareCommand : public Command {
                 "or a registry reference NAME@ALIAS or NAME/VERSION (artifacts are refitted\n"
                 "on every fold with their spec). Exit 3 when the challenger is\n"
                 "not promoted and --fail-if-not-promoted is given. See docs/evaluation.md.");
-    p.option({"data", "SERIES.csv", "Series CSV: series,date,value (or date,value)", "", true})
+    p.option({"data", "SERIES.csv", "Series CSV: series,date,value (or date,value); - reads stdin", "", true})
         .option({"champion", "REF", "The current model: a spec, a model file or NAME@ALIAS", "", true})
         .option({"challenger", "REF", "The candidate: a spec, a model file or NAME/VERSION", "", true})
         .option({"policy", "POLICY.json", "Promotion policy (default: mase, p <= 0.05, 3 folds)", "", false})

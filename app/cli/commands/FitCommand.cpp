@@ -87,7 +87,7 @@ class FitCommand : public Command {
                      "and writes a model artifact. A file with several series gives a panel\n"
                      "artifact (one model per series, fitted in parallel) unless --series picks\n"
                      "one. A series that cannot be fitted is reported and left out.")
-        .option({"data", "SERIES.csv", "Series CSV: series,date,value (or date,value)", "", true})
+        .option({"data", "SERIES.csv", "Series CSV: series,date,value (or date,value); - reads stdin", "", true})
         .option({"model", "SPEC", "Model spec, e.g. snaive or ets(error=A,trend=Ad)", "", true})
         .option({"out", "MODEL.json", "Model artifact to write", "", true})
         .option({"series", "NAME", "Fit only this series of the file", "", false})

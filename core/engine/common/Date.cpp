@@ -28,7 +28,7 @@ int Date::daysInMonth(int year, int month) {
 }
 
 std::optional<Date> Date::fromYmd(int year, int month, int day) {
-  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1 ||
       day > daysInMonth(year, month))
     return std::nullopt;
   return Date(daysFromCivil(year, month, day));

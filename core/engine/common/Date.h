@@ -10,6 +10,11 @@ namespace foresight {
 
 class Date {
  public:
+  // The calendar's range: parseIso and fromYmd accept years 1 to 9999 only,
+  // so nothing later is ever written.
+  static constexpr int kMinYear = 1;
+  static constexpr int kMaxYear = 9999;
+
   constexpr Date() = default;
   // Days since 1970-01-01 (negative before).
   static constexpr Date fromDays(std::int32_t days) { return Date(days); }

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "engine/common/Errors.h"
+#include "engine/io/InputFile.h"
 
 namespace foresight {
 
@@ -42,10 +43,14 @@ std::vector<DatasetRef> detectFolder(const std::string& path) {
 }  // namespace
 
 std::vector<DatasetRef> DataSourceDetector::detect(const std::string& path) {
+  // "-": a delimited table on standard input, read by the one input rule.
+  if (isStandardInput(path)) return {DatasetRef{DatasetKind::Delimited, path, {}, nullptr}};
   std::error_code ec;
   const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status))
+  if (status.type() == fs::file_type::not_found)
     throw InputError(InputLocation{path, 0, "", ""}, "no such file or folder");
+  // A symlink loop, a permission problem: the system's reason, not "missing".
+  if (ec) throw InputError(InputLocation{path, 0, "", ""}, "cannot access: " + ec.message());
   if (fs::is_directory(status)) return detectFolder(path);
   const std::string name = fs::path(path).filename().string();
   if (AdventureWorksFiles::isSalesFileName(name)) {

@@ -1,5 +1,8 @@
 #include "engine/io/AtomicFileWriter.h"
 
+#include <fcntl.h>   // ::open
+#include <unistd.h>  // ::fsync, ::close
+
 #include <cerrno>
 #include <cstring>  // std::strerror
 #include <random>
@@ -33,13 +36,15 @@ AtomicFileWriter::AtomicFileWriter(std::filesystem::path target, const Cancellat
   if (target_.filename().empty()) fail(target_, "cannot open the file for writing: the path names a folder");
   std::error_code ec;
   if (std::filesystem::is_directory(target_, ec)) fail(target_, "cannot open the file for writing: it is a folder");
-  out_.open(temp_, std::ios::binary | std::ios::trunc);
-  if (!out_) fail(target_, std::string("cannot open the file for writing: ") + std::strerror(errno));
+  // O_EXCL: never follow or reuse something planted under the temporary name.
+  const int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) fail(target_, std::string("cannot open the file for writing: ") + std::strerror(errno));
+  buffer_.attach(fd);
 }
 
 AtomicFileWriter::~AtomicFileWriter() {
   if (committed_) return;
-  if (out_.is_open()) out_.close();
+  buffer_.close();
   std::error_code ignored;
   std::filesystem::remove(temp_, ignored);
 }
@@ -47,14 +52,23 @@ AtomicFileWriter::~AtomicFileWriter() {
 void AtomicFileWriter::commit() {
   checkCancelled();
   out_.flush();
-  if (!out_) fail(target_, "writing failed (disk full?)");
-  out_.close();
-  if (out_.fail()) fail(target_, "writing failed when closing the file (disk full?)");
+  const auto failed = [&](const char* step) {
+    fail(target_, std::string(step) + ": " + std::strerror(buffer_.error() ? buffer_.error() : EIO));
+  };
+  if (!out_ || buffer_.error()) failed("cannot write the file");
+  if (!buffer_.syncToDisk()) failed("cannot write the file (sync to disk)");
+  if (!buffer_.close()) failed("cannot write the file (close)");
   checkCancelled();  // the last moment the run can still leave nothing behind
   std::error_code ec;
   std::filesystem::rename(temp_, target_, ec);
   if (ec) fail(target_, "cannot replace the file: " + ec.message());
   committed_ = true;
+  // The rename itself lasts through a power cut only once the folder is synced.
+  const std::filesystem::path folder = target_.has_parent_path() ? target_.parent_path() : ".";
+  if (const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
 }
 
 void AtomicFileWriter::write(const std::filesystem::path& target, std::string_view bytes,

@@ -1,15 +1,18 @@
 // Writes a file completely or not at all: the bytes go to a temporary file
-// beside the target (same folder, so the rename cannot cross file systems)
-// and replace the target only when commit() succeeds. Every file a command
-// writes goes through here, so an interrupted or failed run leaves neither a
-// partial file nor a temporary one behind.
+// beside the target (same folder, so the rename cannot cross file systems),
+// are synced to disk, and replace the target only when commit() succeeds;
+// the folder is synced after the rename. Every file a command writes goes
+// through here, so an interrupted or failed run leaves neither a partial file
+// nor a temporary one behind, and a failure names the file and the system's
+// reason ("No space left on device").
 #pragma once
 
 #include <filesystem>
-#include <fstream>
+#include <ostream>
 #include <string_view>
 
 #include "engine/common/Cancellation.h"
+#include "engine/io/FileDescriptorStreamBuf.h"
 
 namespace foresight {
 
@@ -29,9 +32,10 @@ class AtomicFileWriter {
   void checkCancelled() const {
     if (cancel_) cancel_->throwIfCancelled();
   }
-  // Flushes and renames the temporary file over the target. Throws
+  // Flushes, fsyncs and renames the temporary file over the target. Throws
   // CancelledError when the token was set (nothing is replaced then) and
-  // InputError naming the target when writing or renaming failed.
+  // InputError naming the target and the system's reason when writing,
+  // syncing or renaming failed.
   void commit();
 
   // The whole content at once.
@@ -41,7 +45,8 @@ class AtomicFileWriter {
  private:
   std::filesystem::path target_, temp_;
   const CancellationToken* cancel_;
-  std::ofstream out_;
+  FileDescriptorStreamBuf buffer_;
+  std::ostream out_{&buffer_};
   bool committed_ = false;
 };
 

@@ -202,7 +202,7 @@ DelimitedReadResult DelimitedReader::readText(std::string_view raw, const std::s
 
 DelimitedReadResult DelimitedReader::readFile(const std::string& path,
                                               const DelimitedReadOptions& opts) {
-  return readText(readInputText(path), path, opts);
+  return readText(readInputText(path), isStandardInput(path) ? kStandardInputLabel : path, opts);
 }
 
 }  // namespace foresight

@@ -1,6 +1,10 @@
 #include "engine/io/InputFile.h"
 
+#include <poll.h>
+#include <unistd.h>  // ::read
+
 #include <algorithm>  // std::count
+#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cstdio>  // std::fopen, std::fread
@@ -19,7 +23,55 @@ InputLocation at(const std::filesystem::path& path) { return InputLocation{path.
 
 std::string systemReason(int error) { return std::generic_category().message(error); }
 
+std::atomic<bool> inputReadsInterrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "interruptInputReads must be async-signal-safe");
+
+// Text must not hold a NUL in its first chunk: refuse the input naming the line.
+void refuseBinary(const char* chunk, std::size_t got, const std::filesystem::path& label) {
+  const void* nul = std::memchr(chunk, '\0', got);
+  if (!nul) return;
+  const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - chunk);
+  InputLocation where = at(label);
+  where.line = 1 + static_cast<std::size_t>(std::count(chunk, chunk + offset, '\n'));
+  throw InputError(where, "binary content, not text: a NUL byte at byte offset " + std::to_string(offset) +
+                              " (text files must be UTF-8)");
+}
+
+std::string readStandardInput() {
+  const std::uint64_t limit = maxInputBytes();
+  const std::filesystem::path label = kStandardInputLabel;
+  std::string data;
+  char chunk[1 << 16];
+  bool first = true;
+  for (;;) {
+    // Wait in short steps, so an interrupt ends a read no writer will ever
+    // satisfy (the signal handler itself only sets a flag).
+    if (inputReadsInterrupted.load()) throw CancelledError();
+    pollfd in{STDIN_FILENO, POLLIN, 0};
+    const int ready = ::poll(&in, 1, 100);
+    if (ready < 0 && errno != EINTR) throw InputError(at(label), "cannot read standard input: " + systemReason(errno));
+    if (ready <= 0) continue;
+    const ssize_t got = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (got < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      throw InputError(at(label), "cannot read standard input: " + systemReason(errno));
+    }
+    if (got == 0) break;
+    if (first) refuseBinary(chunk, static_cast<std::size_t>(got), label);
+    first = false;
+    if (data.size() + static_cast<std::size_t>(got) > limit)
+      throw InputError(at(label), "is longer than the input limit of " + std::to_string(limit) +
+                                      " bytes (FORESIGHT_MAX_INPUT_BYTES)");
+    data.append(chunk, static_cast<std::size_t>(got));
+  }
+  return data;
+}
+
 }  // namespace
+
+bool isStandardInput(const std::filesystem::path& path) { return path == kStandardInputPath; }
+
+void interruptInputReads() { inputReadsInterrupted.store(true); }
 
 std::uint64_t maxInputBytes() {
   const char* text = std::getenv("FORESIGHT_MAX_INPUT_BYTES");
@@ -55,6 +107,7 @@ std::uint64_t requireRegularFile(const std::filesystem::path& path) {
 }
 
 std::string readInputText(const std::filesystem::path& path) {
+  if (isStandardInput(path)) return readStandardInput();
   const std::uint64_t size = requireRegularFile(path);
   const std::uint64_t limit = maxInputBytes();
   if (size > limit)
@@ -68,13 +121,7 @@ std::string readInputText(const std::filesystem::path& path) {
   bool first = true;
   while ((got = std::fread(chunk, 1, sizeof chunk, file.get())) > 0) {
     if (first) {
-      if (const void* nul = std::memchr(chunk, '\0', got)) {
-        const auto offset = static_cast<std::size_t>(static_cast<const char*>(nul) - chunk);
-        InputLocation where = at(path);
-        where.line = 1 + static_cast<std::size_t>(std::count(chunk, chunk + offset, '\n'));
-        throw InputError(where, "binary content, not text: a NUL byte at byte offset " + std::to_string(offset) +
-                                    " (text files must be UTF-8)");
-      }
+      refuseBinary(chunk, got, path);
       first = false;
       data.reserve(static_cast<std::size_t>(size));  // after the check: a refused file costs nothing
     }

@@ -12,6 +12,12 @@
 //   file as binary (naming its line) before the rest is read, so a 2 GB
 //   sparse file is not read whole to find out.
 //
+// - "-" names standard input, where the user asks for it (`--data -`): read
+//   with the same limit and NUL check, and interruptible: a read waiting for
+//   a writer that never comes ends with CancelledError as soon as
+//   interruptInputReads() is called (the CLI's SIGINT/SIGTERM handler does).
+//   A file literally named "-" is "./-".
+//
 // Every refusal is an InputError naming the file and, for system errors,
 // the system's reason.
 #pragma once
@@ -26,10 +32,20 @@ namespace foresight {
 std::uint64_t maxInputBytes();
 inline constexpr std::uint64_t kDefaultMaxInputBytes = 4ull << 30;
 
+// The name that means standard input, and what messages call it.
+inline constexpr const char* kStandardInputPath = "-";
+inline constexpr const char* kStandardInputLabel = "stdin";
+bool isStandardInput(const std::filesystem::path& path);
+
+// Ends every read of standard input, now or later, with CancelledError.
+// Async-signal-safe (one atomic store): a signal handler may call it.
+void interruptInputReads();
+
 // InputError unless `path` names a regular file; returns its size.
 std::uint64_t requireRegularFile(const std::filesystem::path& path);
 
-// The whole text file, after requireRegularFile and the limit.
+// The whole text file, after requireRegularFile and the limit; "-" reads
+// standard input to its end under the same limit.
 std::string readInputText(const std::filesystem::path& path);
 
 }  // namespace foresight

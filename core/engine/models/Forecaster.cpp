@@ -15,6 +15,18 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string seriesLabel(const std::string& name) { return name.empty() ? "series" : "series '" + name + "'"; }
+
+// The JSON path of the first number in `j` that is not finite; empty if none.
+std::string firstNonFinite(const nlohmann::json& j, const std::string& path) {
+  if (j.is_number_float() && !std::isfinite(j.get<double>())) return path.empty() ? "(value)" : path;
+  if (j.is_object())
+    for (const auto& [k, v] : j.items())
+      if (std::string p = firstNonFinite(v, path.empty() ? k : path + "." + k); !p.empty()) return p;
+  if (j.is_array())
+    for (std::size_t i = 0; i < j.size(); ++i)
+      if (std::string p = firstNonFinite(j[i], path + "[" + std::to_string(i) + "]"); !p.empty()) return p;
+  return {};
+}
 }  // namespace
 
 std::string Forecaster::specText() const {
@@ -60,7 +72,26 @@ void Forecaster::fit(const TimeSeries& y, const CancellationToken* cancel) {
   if (fitted_values_.size() != y_.size())
     throw Error("model '" + name() + "' reported " + std::to_string(fitted_values_.size()) +
                 " fitted values for " + std::to_string(y_.size()) + " observations");
+  // A fit that overflowed (values near 1e308, a degenerate series) must fail
+  // here, naming the series, not write an artifact that cannot forecast.
+  const auto refuse = [&](const std::string& why) {
+    throw InputError(InputLocation{"", 0, seriesLabel(info_.series), ""},
+                     "model '" + specText() + "' could not be fitted: " + why +
+                         " (are the values too large or degenerate for it?)");
+  };
+  if (const std::string path = firstNonFinite(params(), ""); !path.empty())
+    refuse("the fit produced a non-finite parameter '" + path + "'");
   fitted_ = true;
+  if (advancePeriod(info_.frequency, info_.end, 1).year() <= Date::kMaxYear) {
+    try {
+      (void)forecast(1, {80.0});
+    } catch (const CancelledError&) {
+      throw;
+    } catch (const Error& e) {
+      fitted_ = false;
+      refuse(std::string("its one-step forecast is not finite (") + e.what() + ")");
+    }
+  }
 }
 
 Forecast Forecaster::forecast(int horizon, const std::vector<double>& levels) const {
@@ -75,6 +106,12 @@ Forecast Forecaster::forecast(int horizon, const std::vector<double>& levels) co
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
 
+  // Dates stop at 9999-12-31: what cannot be written as YYYY-MM-DD (and read
+  // back) is refused before anything is computed.
+  if (advancePeriod(info_.frequency, info_.end, horizon).year() > Date::kMaxYear)
+    throw InputError(InputLocation{"", 0, "horizon", std::to_string(horizon)},
+                     "forecasting " + std::to_string(horizon) + " periods after " + info_.end.toIso() +
+                         " would pass 9999-12-31, the last date Foresight reads and writes");
   Forecast out;
   out.start = advancePeriod(info_.frequency, info_.end, 1);
   out.frequency = info_.frequency;

@@ -284,6 +284,37 @@ class BaselineModelsTest : public QObject {
     expectError(makeSeries({1, 2, -inf}, Frequency::Monthly, "north"), "series 'north' at 2020-03-01: infinite");
     QVERIFY(!m->isFitted());
   }
+  // Dates stop at 9999-12-31 (what YYYY-MM-DD can hold and the readers
+  // accept): a forecast that would cross it is refused, never written as
+  // 10000-01-01.
+  void forecastsStopAtTheEndOfTheCalendar() {
+    auto m = ModelFactory::create("naive");
+    TimeSeries y{"late", Frequency::Monthly, *Date::fromYmd(9999, 9, 1), Eigen::VectorXd::Constant(3, 5.0)};
+    m->fit(y);
+    QCOMPARE(m->forecast(1, {80}).dateAt(0).toIso(), std::string("9999-12-01"));
+    try {
+      (void)m->forecast(2, {80});
+      QFAIL("forecast past 9999-12-31");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("9999-12-31") != std::string::npos, e.what());
+    }
+  }
+
+  // A fit that overflows (values near 1e308) fails at fit time naming the
+  // series, instead of writing an artifact whose parameters are null.
+  void aFitThatOverflowsFailsNamingTheSeries() {
+    auto m = ModelFactory::create("mean");
+    try {
+      m->fit(makeSeries({1e308, 1.5e308, 1.7e308}, Frequency::Monthly, "huge"));
+      QFAIL("fitted a mean of 1e308 values");
+    } catch (const InputError& e) {
+      const std::string msg = e.what();
+      QVERIFY2(msg.find("series 'huge'") != std::string::npos && msg.find("non-finite") != std::string::npos,
+               msg.c_str());
+    }
+    QVERIFY(!m->isFitted());
+  }
+
   void forecastArgumentsAreChecked() {
     auto m = ModelFactory::create("naive");
     QVERIFY_THROWS_EXCEPTION(Error, (void)m->forecast(3, {80}));  // not fitted

@@ -176,6 +176,20 @@ class ModelArtifactTest : public QObject {
     const std::string message = loadError(j.dump());
     QVERIFY2(contains(message, "m.json: field 'panel[1].state.fitted': missing"), message.c_str());
   }
+  // A hand-edited artifact with parameters no fit could give (ETS alpha 5)
+  // is refused on load, so `forecast` and `registry push` never use it.
+  void parametersOutsideTheirBoundsAreRefused() {
+    const auto model = fitted("ets(error=A,trend=N,season=N)", airPassengers());
+    nlohmann::json j = nlohmann::json::parse(artifactText(*model));
+    QCOMPARE(loadError(j.dump()), std::string());
+    j["state"]["model"]["alpha"] = 5.0;
+    const std::string message = loadError(j.dump());
+    QVERIFY2(contains(message, "m.json: field 'state.model.alpha'") && contains(message, "admissible"),
+             message.c_str());
+    j["state"]["model"]["alpha"] = 1.5;  // inside ANN's admissible region (0, 2): a fit may leave it there
+    QCOMPARE(loadError(j.dump()), std::string());
+  }
+
   void missingFileIsAnInputError() {
     try {
       (void)ModelArtifact::read("/nonexistent/dir/m.json");

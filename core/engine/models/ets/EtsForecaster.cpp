@@ -8,6 +8,7 @@
 #include "engine/models/PredictionIntervals.h"
 #include "engine/models/ets/EtsFilter.h"
 #include "engine/models/ets/EtsForecastDistribution.h"
+#include "engine/models/ets/EtsParameterSpace.h"
 
 namespace foresight {
 
@@ -155,6 +156,21 @@ void EtsForecaster::loadStateImpl(const nlohmann::json& state) {
   m.params = {json_fields::number(state, "alpha"), json_fields::number(state, "beta"),
               json_fields::number(state, "gamma"), json_fields::number(state, "phi")};
   if (!(m.params.alpha > 0)) throw stateError("alpha", "must be positive");
+  // A hand-edited artifact must not forecast from parameters no fit could
+  // give: each smoothing parameter the form has lies in [0, 1] (R's usual box
+  // and HoltWinters' range, widened), or the set lies in the admissible region
+  // of Hyndman et al. (2008), where ets(bounds = "admissible") may leave them.
+  {
+    const auto unit = [](double v) { return v >= 0 && v <= 1; };
+    const bool inUnitBox = unit(m.params.alpha) && (!m.form.hasTrend() || unit(m.params.beta)) &&
+                           (!m.form.hasSeason() || unit(m.params.gamma)) && (!m.form.damped || unit(m.params.phi));
+    const EtsParameterSpace region(m.form, m.period, EtsBounds::Admissible, {0, 0, 0, 0}, {1, 1, 1, 1});
+    if (!inUnitBox && !region.admissible(m.params))
+      throw stateError("alpha", "the smoothing parameters (alpha " + std::to_string(m.params.alpha) + ", beta " +
+                                    std::to_string(m.params.beta) + ", gamma " + std::to_string(m.params.gamma) +
+                                    ", phi " + std::to_string(m.params.phi) + ") of " + m.form.label() +
+                                    " lie outside [0, 1] and outside the admissible region: no fit gives them");
+  }
   m.sigma2 = json_fields::number(state, "sigma2");
   if (m.sigma2 < 0) throw stateError("sigma2", "is negative");
   m.initialState = toStd(json_fields::finiteVector(state, "initial_state"));
