@@ -246,6 +246,7 @@ void checkStateAgainstHistory(const RegistryBundle& b, const BundleReader& in) {
   };
   std::map<std::string, Last> aliasByHistory;
   std::map<int, std::pair<std::string, std::size_t>> versionEvent;  // archive / restore / delete, and where
+  bool aliasesMayPredateHistory = b.history.empty();
   for (std::size_t i = 0; i < b.history.size(); ++i) {
     const HistoryEvent& e = b.history[i];
     const std::string path = "history[" + std::to_string(i) + "].";
@@ -260,6 +261,8 @@ void checkStateAgainstHistory(const RegistryBundle& b, const BundleReader& in) {
       aliasByHistory[e.alias] = {std::nullopt, i};
     else if (e.action == "archive" || e.action == "restore" || e.action == "delete")
       versionEvent[*e.fromVersion] = {e.action, i};
+    else if (e.action == "import")
+      aliasesMayPredateHistory = true;
   }
   for (std::size_t k = 0; k < b.versions.size(); ++k) {
     const RegistryBundle::Version& v = b.versions[k];
@@ -281,9 +284,10 @@ void checkStateAgainstHistory(const RegistryBundle& b, const BundleReader& in) {
         in.fail(path + "version", "points alias '" + a.alias + "' at an archived version", std::to_string(a.version));
     const auto h = aliasByHistory.find(a.alias);
     if (h == aliasByHistory.end()) {
-      // A hand-made bundle without history cannot contradict one.
-      if (!b.history.empty())
-        in.fail(path + "alias", "is set, but no history event sets it", a.alias);
+      // An import takes a bundle's aliases as they are (a bundle made by hand
+      // has no history to explain them), so only a history without an import
+      // must explain every alias.
+      if (!aliasesMayPredateHistory) in.fail(path + "alias", "is set, but no history event sets it", a.alias);
       continue;
     }
     const std::string by = "history[" + std::to_string(h->second.event) + "]";

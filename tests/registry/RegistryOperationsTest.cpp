@@ -586,6 +586,13 @@ class RegistryOperationsTest : public QObject {
            {"failed_rules[0].rule"});
     QCOMPARE(reg().list().size(), modelsBefore);  // nothing of the refused imports was written
 
+    // A bundle made by hand (no history) imports as it is, and so does its
+    // export, whose history then holds only the import (a fuzzing finding).
+    nlohmann::json hand = nlohmann::json::parse(bundle);
+    hand["history"] = nlohmann::json::array();
+    reg().importModel(hand.dump(), "hand.json", "by-hand");
+    QCOMPARE(reg().importModel(reg().exportModel("by-hand").dump(), "again.json", "by-hand-again").aliases, 2);
+
     // A lineage command line holding secrets is stored redacted.
     nlohmann::json j = nlohmann::json::parse(bundle);
     j["versions"][1]["lineage"]["command_line"] =
