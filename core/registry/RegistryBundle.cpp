@@ -96,7 +96,7 @@ class BundleReader {
     for (const auto& [key, value] : obj.items()) {
       bool known = false;
       for (const char* a : allowed) known = known || key == a;
-      if (!known) fail(path + key, "is not a field of a registry bundle here");
+      if (!known) fail(path + (key.empty() ? "\"\"" : key), "is not a field of a registry bundle here");
     }
   }
   // A UTC time as the registry writes it (2026-12-07T15:44:29.123Z, or with

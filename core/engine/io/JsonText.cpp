@@ -25,7 +25,9 @@ class KeyPathTracker {
         Frame& top = frames_.back();
         std::string key = parsed.get<std::string>();
         if (!top.keys.insert(key).second) {
-          const std::string path = top.path.empty() ? key : top.path + "." + key;
+          // An empty key is still named: "" (at the top) or a.b."".
+          const std::string shown = key.empty() ? "\"\"" : key;
+          const std::string path = top.path.empty() ? shown : top.path + "." + shown;
           throw JsonTextError(
               JsonTextError::Kind::DuplicateKey, InputLocation{source_, 0, path, ""},
               "the key " + quoteForMessage(key) + " appears more than once in the same object");

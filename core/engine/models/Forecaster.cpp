@@ -75,9 +75,8 @@ void Forecaster::fit(const TimeSeries& y, const CancellationToken* cancel) {
   // A fit that overflowed (values near 1e308, a degenerate series) must fail
   // here, naming the series, not write an artifact that cannot forecast.
   const auto refuse = [&](const std::string& why) {
-    throw InputError(InputLocation{"", 0, seriesLabel(info_.series), ""},
-                     "model '" + specText() + "' could not be fitted: " + why +
-                         " (are the values too large or degenerate for it?)");
+    throw InputError(seriesLabel(info_.series) + ": model '" + specText() + "' could not be fitted: " + why +
+                     " (are the values too large or degenerate for it?)");
   };
   if (const std::string path = firstNonFinite(params(), ""); !path.empty())
     refuse("the fit produced a non-finite parameter '" + path + "'");
@@ -110,7 +109,8 @@ Forecast Forecaster::forecast(int horizon, const std::vector<double>& levels) co
   // back) is refused before anything is computed.
   if (advancePeriod(info_.frequency, info_.end, horizon).year() > Date::kMaxYear)
     throw InputError(InputLocation{"", 0, "horizon", std::to_string(horizon)},
-                     "forecasting " + std::to_string(horizon) + " periods after " + info_.end.toIso() +
+                     "forecasting " + std::to_string(horizon) + (horizon == 1 ? " period" : " periods") + " after " +
+                         info_.end.toIso() +
                          " would pass 9999-12-31, the last date Foresight reads and writes");
   Forecast out;
   out.start = advancePeriod(info_.frequency, info_.end, 1);

@@ -45,6 +45,8 @@ class JsonTextTest : public QObject {
     QTest::newRow("after nested arrays") << R"({"a": [[1, 2], [3], {"x": 1, "x": 1}]})" << "a[2].x";
     QTest::newRow("root array") << R"([{"n": 1}, {"n": 2, "n": 2}])" << "[1].n";
     QTest::newRow("same value twice") << R"({"name": "a", "name": "a"})" << "name";
+    QTest::newRow("empty key") << "{\"\": 1, \"\": 2}" << "\"\"";
+    QTest::newRow("empty key nested") << "{\"a\": {\"\": 1, \"\": 2}}" << "a.\"\"";
   }
   void duplicateKeysAreNamedByTheirPath() {
     QFETCH(QString, text);
