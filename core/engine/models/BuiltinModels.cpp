@@ -9,6 +9,7 @@
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
 #include "engine/models/ensemble/EnsembleForecaster.h"
 #include "engine/models/ets/EtsModels.h"
+#include "engine/models/intermittent/CrostonForecaster.h"
 #include "engine/models/mstl/MstlForecaster.h"
 #include "engine/models/regression/CalendarRegressionForecaster.h"
 #include "engine/models/theta/ThetaModels.h"
@@ -31,6 +32,7 @@ std::vector<ModelInfo> builtinModels() {
   append(models, etsModelInfos());
   append(models, thetaModelInfos());
   append(models, arimaModelInfos());
+  models.push_back(crostonModelInfo());
   models.push_back(mstlModelInfo());
   models.push_back(calendarRegressionModelInfo());
   models.push_back(ensembleModelInfo());

@@ -4,6 +4,7 @@
 #include <cmath>      // std::exp, std::log, std::floor
 
 #include "engine/models/Distributions.h"
+#include "engine/models/stats/SampleQuantile.h"
 
 namespace foresight {
 
@@ -45,12 +46,6 @@ struct Path {
   double deviation = 0, slope = 0;
 };
 
-double quantile(const std::vector<double>& sorted, double p) {
-  const double h = static_cast<double>(sorted.size() - 1) * p;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  if (lo + 1 >= sorted.size()) return sorted.back();
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[lo + 1] - sorted[lo]);
-}
 }  // namespace
 
 Eigen::MatrixXd TrendUncertainty::deviationQuantiles(int horizon, const std::vector<double>& probabilities,
@@ -80,7 +75,7 @@ Eigen::MatrixXd TrendUncertainty::deviationQuantiles(int horizon, const std::vec
     }
     std::sort(values.begin(), values.end());
     for (std::size_t q = 0; q < probabilities.size(); ++q)
-      out(h - 1, static_cast<Eigen::Index>(q)) = quantile(values, probabilities[q]);
+      out(h - 1, static_cast<Eigen::Index>(q)) = sampleQuantile(values, probabilities[q]);
   }
   return out;
 }
