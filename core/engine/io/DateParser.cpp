@@ -24,7 +24,9 @@ int readNumber(std::string_view t, std::size_t& pos, std::size_t minDigits, std:
   int v = 0;
   std::size_t n = 0;
   while (pos < t.size() && isDigit(t[pos]) && n < maxDigits + 1) {
-    v = v * 10 + (t[pos] - '0');
+    // One digit past the maximum is read only to refuse it: never into v,
+    // which nine digits already fill (a fuzzing finding: int overflow).
+    if (n < maxDigits) v = v * 10 + (t[pos] - '0');
     ++pos;
     ++n;
   }

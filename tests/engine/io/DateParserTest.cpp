@@ -65,6 +65,9 @@ class DateParserTest : public QObject {
     QCOMPARE(isoOf("2016-04-03T10", DateFormat::Iso), std::string("none"));
     QCOMPARE(isoOf("2016-04-03x", DateFormat::Iso), std::string("none"));
     QCOMPARE(isoOf("2016-4-3", DateFormat::Iso), std::string("none"));
+    // Fractions: up to nine digits; ten are refused, never overflowed.
+    QCOMPARE(isoOf("2016-04-03T10:00:00.888888888", DateFormat::Iso), std::string("2016-04-03"));
+    QCOMPARE(isoOf("2016-04-03T10:00:00.8888888888", DateFormat::Iso), std::string("none"));
   }
   void parsesSqlServerText() {
     QCOMPARE(isoOf("2022-04-15 00:00:00.000", DateFormat::SqlServer), std::string("2022-04-15"));
