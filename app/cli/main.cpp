@@ -22,6 +22,17 @@ extern "C" void onInterrupt(int signal) {
   std::signal(signal, SIG_DFL);
 }
 
+// Progress as plain lines on stderr (FORESIGHT_PROGRESS=lines), for logs.
+bool progressLines = false;
+
+// A command reading `-` says so where someone may be waiting on it: at a
+// terminal (how to end the input) and in progress lines (a log, a script
+// that waits for the read to begin before it writes or signals).
+void announceStandardInput() {
+  if (isatty(STDIN_FILENO)) std::cerr << "foresight: reading standard input (end it with Ctrl-D)" << std::endl;
+  else if (progressLines) std::cerr << "foresight: reading standard input" << std::endl;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -30,8 +41,9 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, onInterrupt);
   std::vector<std::string> args(argv + 1, argv + argc);
   const char* progress = std::getenv("FORESIGHT_PROGRESS");
-  foresight::cli::CommandIo io{std::cout, std::cerr, isatty(STDERR_FILENO) != 0,
-                               progress != nullptr && std::string_view(progress) == "lines", &interruptToken};
+  progressLines = progress != nullptr && std::string_view(progress) == "lines";
+  foresight::setStandardInputNotice(announceStandardInput);
+  foresight::cli::CommandIo io{std::cout, std::cerr, isatty(STDERR_FILENO) != 0, progressLines, &interruptToken};
   const int code = foresight::cli::CliApplication(foresight::cli::allCommands()).run(args, io);
   std::cout.flush();
   return code;

@@ -6,6 +6,7 @@
 #include <QtCore/QStringList>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -16,14 +17,20 @@ struct CliRun {
   std::string out, err;
 };
 
-// Runs `foresight ARGS...` (in `cwd` when given); a hang counts as a failure
-// (code -1) after timeoutMs.
+// Runs `foresight ARGS...` (in `cwd` when given), with `input` written to its
+// standard input and then closed when given (else stdin stays an open, empty
+// pipe); a hang counts as a failure (code -1) after timeoutMs.
 inline CliRun runForesight(const QStringList& args, const std::filesystem::path& cwd = {},
-                           int timeoutMs = 600000) {
+                           int timeoutMs = 600000, const std::optional<std::string>& input = std::nullopt) {
   QProcess p;
   if (!cwd.empty()) p.setWorkingDirectory(QString::fromStdString(cwd.string()));
   p.start(QStringLiteral(FORESIGHT_BINARY), args);
   CliRun r;
+  if (input) {
+    if (!p.waitForStarted()) return r;
+    p.write(input->data(), static_cast<qint64>(input->size()));
+    p.closeWriteChannel();
+  }
   if (!p.waitForFinished(timeoutMs)) {
     p.kill();
     p.waitForFinished();
@@ -35,23 +42,9 @@ inline CliRun runForesight(const QStringList& args, const std::filesystem::path&
   return r;
 }
 
-// Runs `foresight ARGS...` with `input` on its standard input (then closed).
-inline CliRun runForesightWithInput(const QStringList& args, const std::string& input, int timeoutMs = 600000) {
-  QProcess p;
-  p.start(QStringLiteral(FORESIGHT_BINARY), args);
-  CliRun r;
-  if (!p.waitForStarted()) return r;
-  p.write(input.data(), static_cast<qint64>(input.size()));
-  p.closeWriteChannel();
-  if (!p.waitForFinished(timeoutMs)) {
-    p.kill();
-    p.waitForFinished();
-    return r;
-  }
-  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-  r.out = p.readAllStandardOutput().toStdString();
-  r.err = p.readAllStandardError().toStdString();
-  return r;
+// Runs `foresight ARGS...` with `input` on its standard input.
+inline CliRun runForesightWithInput(const QStringList& args, const std::string& input) {
+  return runForesight(args, {}, 600000, input);
 }
 
 // What a failed run said, for QVERIFY2 messages.

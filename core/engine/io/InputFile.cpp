@@ -25,6 +25,7 @@ std::string systemReason(int error) { return std::generic_category().message(err
 
 std::atomic<bool> inputReadsInterrupted{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "interruptInputReads must be async-signal-safe");
+std::atomic<StandardInputNotice> standardInputNotice{nullptr};
 
 // Text must not hold a NUL in its first chunk: refuse the input naming the line.
 void refuseBinary(const char* chunk, std::size_t got, const std::filesystem::path& label) {
@@ -40,6 +41,7 @@ void refuseBinary(const char* chunk, std::size_t got, const std::filesystem::pat
 std::string readStandardInput() {
   const std::uint64_t limit = maxInputBytes();
   const std::filesystem::path label = kStandardInputLabel;
+  if (const StandardInputNotice notice = standardInputNotice.load()) notice();
   std::string data;
   char chunk[1 << 16];
   bool first = true;
@@ -72,6 +74,8 @@ std::string readStandardInput() {
 bool isStandardInput(const std::filesystem::path& path) { return path == kStandardInputPath; }
 
 void interruptInputReads() { inputReadsInterrupted.store(true); }
+
+void setStandardInputNotice(StandardInputNotice notice) { standardInputNotice.store(notice); }
 
 std::uint64_t maxInputBytes() {
   const char* text = std::getenv("FORESIGHT_MAX_INPUT_BYTES");

@@ -41,6 +41,12 @@ bool isStandardInput(const std::filesystem::path& path);
 // Async-signal-safe (one atomic store): a signal handler may call it.
 void interruptInputReads();
 
+// Called once when a read of standard input begins, before it waits (the CLI
+// tells a user at a terminal, or a log, that it is waiting for input). The
+// process sets it once at start-up; null (the default) says nothing.
+using StandardInputNotice = void (*)();
+void setStandardInputNotice(StandardInputNotice notice);
+
 // InputError unless `path` names a regular file; returns its size.
 std::uint64_t requireRegularFile(const std::filesystem::path& path);
 

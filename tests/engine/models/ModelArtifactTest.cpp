@@ -36,12 +36,6 @@ std::string loadError(const std::string& text) {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-std::unique_ptr<Forecaster> fitted(const std::string& spec, const TimeSeries& y) {
-  auto m = ModelFactory::create(spec);
-  m->fit(y);
-  return m;
-}
-
 }  // namespace
 
 class ModelArtifactTest : public QObject {
@@ -56,7 +50,7 @@ class ModelArtifactTest : public QObject {
   }
   void everyModelRoundTripsByteForByte() {
     QFETCH(QString, spec);
-    const auto model = fitted(spec.toStdString(), airPassengers());
+    const auto model = test::fittedModel(spec.toStdString(), airPassengers());
     const std::string first = artifactText(*model);
     auto loaded = ModelArtifact::parse(first, "m.json");
     QCOMPARE(loaded.models.size(), std::size_t(1));
@@ -75,7 +69,7 @@ class ModelArtifactTest : public QObject {
     QCOMPARE(artifactText(*ModelArtifact::parse(updated, "m.json").models[0]), updated);
   }
   void artifactCarriesTheContractFields() {
-    const auto model = fitted("snaive(period=12)", airPassengers());
+    const auto model = test::fittedModel("snaive(period=12)", airPassengers());
     const auto j = nlohmann::json::parse(artifactText(*model));
     QCOMPARE(j["schema"].get<std::string>(), std::string("foresight.model/1"));
     QCOMPARE(j["model"].get<std::string>(), std::string("snaive"));
@@ -96,8 +90,8 @@ class ModelArtifactTest : public QObject {
     QCOMPARE(dataFingerprint(s), Sha256::hex("2020-01-01,1.5\n2020-02-01,\n2020-03-01,3\n"));
   }
   void panelRoundTripsThroughAFile() {
-    const auto a = fitted("drift", airPassengers());
-    const auto b = fitted("drift", makeSeries({3, 1, 4, 1, 5, 9, 2, 6}, Frequency::Monthly, "pi"));
+    const auto a = test::fittedModel("drift", airPassengers());
+    const auto b = test::fittedModel("drift", makeSeries({3, 1, 4, 1, 5, 9, 2, 6}, Frequency::Monthly, "pi"));
     const auto j = ModelArtifact::build({a.get(), b.get()}, true, kFixedClock);
     const auto dir = test::makeTempDir("artifact");
     ModelArtifact::write(dir / "panel.json", j);
@@ -138,7 +132,7 @@ class ModelArtifactTest : public QObject {
   void refusesNewerSchemaAndCorruptFiles() {
     QFETCH(QString, edit);
     QFETCH(QString, expected);
-    const auto model = fitted("moving_average(window=3)", airPassengers());
+    const auto model = test::fittedModel("moving_average(window=3)", airPassengers());
     nlohmann::json j = nlohmann::json::parse(artifactText(*model));
     // edit: "-a.b" removes a.b; "a.b=v" sets it (numbers stay numbers).
     std::string e = edit.toStdString();
@@ -159,7 +153,7 @@ class ModelArtifactTest : public QObject {
     QVERIFY2(contains(message, expected.toStdString()), message.c_str());
   }
   void refusesInvalidJsonWithTheLine() {
-    const auto model = fitted("naive", airPassengers());
+    const auto model = test::fittedModel("naive", airPassengers());
     const std::string text = artifactText(*model);
     const std::string truncated = text.substr(0, text.size() / 2);
     const std::string message = loadError(truncated);
@@ -170,7 +164,7 @@ class ModelArtifactTest : public QObject {
     QVERIFY(contains(loadError("{\"schema\":\"foresight.model/1\",\"panel\":[]}"), "field 'panel'"));
   }
   void brokenPanelEntryNamesItsIndex() {
-    const auto a = fitted("naive", airPassengers());
+    const auto a = test::fittedModel("naive", airPassengers());
     auto j = ModelArtifact::build({a.get(), a.get()}, true, kFixedClock);
     j["panel"][1]["state"].erase("fitted");
     const std::string message = loadError(j.dump());
@@ -179,7 +173,7 @@ class ModelArtifactTest : public QObject {
   // A hand-edited artifact with parameters no fit could give (ETS alpha 5)
   // is refused on load, so `forecast` and `registry push` never use it.
   void parametersOutsideTheirBoundsAreRefused() {
-    const auto model = fitted("ets(error=A,trend=N,season=N)", airPassengers());
+    const auto model = test::fittedModel("ets(error=A,trend=N,season=N)", airPassengers());
     nlohmann::json j = nlohmann::json::parse(artifactText(*model));
     QCOMPARE(loadError(j.dump()), std::string());
     j["state"]["model"]["alpha"] = 5.0;
@@ -197,7 +191,7 @@ class ModelArtifactTest : public QObject {
     } catch (const InputError& e) {
       QVERIFY2(contains(e.what(), "/nonexistent/dir/m.json: file not found"), e.what());
     }
-    const auto model = fitted("naive", airPassengers());
+    const auto model = test::fittedModel("naive", airPassengers());
     QVERIFY_THROWS_EXCEPTION(InputError,
                              ModelArtifact::write("/nonexistent/dir/m.json", ModelArtifact::build({model.get()}, false)));
   }

@@ -8,6 +8,7 @@
 
 #include "TestSupport.h"
 #include "engine/common/TimeSeries.h"
+#include "engine/models/ModelFactory.h"
 
 namespace foresight::test {
 
@@ -55,6 +56,13 @@ inline TimeSeries m4Weekly(int row) {
 
 inline TimeSeries makeSeries(std::vector<double> v, Frequency f = Frequency::Monthly, const std::string& name = "s") {
   return TimeSeries{name, f, *Date::fromYmd(2020, 1, 1), Eigen::Map<Eigen::VectorXd>(v.data(), static_cast<Eigen::Index>(v.size()))};
+}
+
+// The model `spec` fitted on `y`.
+inline std::unique_ptr<Forecaster> fittedModel(const std::string& spec, const TimeSeries& y) {
+  auto m = ModelFactory::create(spec);
+  m->fit(y);
+  return m;
 }
 
 }  // namespace foresight::test

@@ -58,12 +58,6 @@ Panel productPanel() {
   return SeriesBuilder::build(DataSourceLoader::loadOne(dir.string(), {}), request);
 }
 
-std::unique_ptr<Forecaster> fitted(const std::string& spec, const TimeSeries& y) {
-  auto m = ModelFactory::create(spec);
-  m->fit(y);
-  return m;
-}
-
 }  // namespace
 
 class CrostonTest : public QObject {
@@ -95,7 +89,7 @@ class CrostonTest : public QObject {
                                                            : 1.0;
       for (std::size_t i = 0; i < panel_.series.size(); ++i) {
         const int s = static_cast<int>(i);
-        const auto model = fitted("croston(alpha=" + std::to_string(alpha) + ",type=" + type.toStdString() + ")",
+        const auto model = test::fittedModel("croston(alpha=" + std::to_string(alpha) + ",type=" + type.toStdString() + ")",
                                   panel_.series[i]);
         // The engine drops leading and trailing missing values only; these
         // series have none, so positions line up with R's.
@@ -127,7 +121,7 @@ class CrostonTest : public QObject {
 
   // Hand-checkable: demands 3 (after 2 periods) and 5 (after 3 more).
   void smallSeriesByHand() {
-    const auto m = fitted("croston(alpha=0.5)", makeSeries({0, 3, 0, 0, 5}));
+    const auto m = test::fittedModel("croston(alpha=0.5)", makeSeries({0, 3, 0, 0, 5}));
     // sizes 3 -> 3 + 0.5 (5 - 3) = 4; gaps 2 -> 2 + 0.5 (3 - 2) = 2.5
     QCOMPARE(m->forecast(1, {}).mean[0], 4.0 / 2.5);
     const Eigen::VectorXd& f = m->fitted();
@@ -135,16 +129,16 @@ class CrostonTest : public QObject {
     QCOMPARE(f[1], 0.0);        // nothing seen yet
     QCOMPARE(f[2], 3.0 / 2.0);  // one demand of 3 after 2 periods
     QCOMPARE(f[4], 3.0 / 2.0);
-    QCOMPARE(fitted("croston(alpha=0.5,type=sba)", makeSeries({0, 3, 0, 0, 5}))->forecast(1, {}).mean[0],
+    QCOMPARE(test::fittedModel("croston(alpha=0.5,type=sba)", makeSeries({0, 3, 0, 0, 5}))->forecast(1, {}).mean[0],
              0.75 * 4.0 / 2.5);
-    const auto none = fitted("croston", makeSeries({0, 0, 0}));
+    const auto none = test::fittedModel("croston", makeSeries({0, 0, 0}));
     QCOMPARE(none->forecast(2, {80}).mean[1], 0.0);
     QCOMPARE(none->warnings().size(), std::size_t(1));
   }
 
   void intervalsAreEmpiricalAndNeverNegative() {
     const TimeSeries& y = panel_.series.front();
-    const auto m = fitted("croston", y);
+    const auto m = test::fittedModel("croston", y);
     const Forecast f = m->forecast(5, {50, 80, 95});
     for (Eigen::Index j = 0; j < 3; ++j) {
       QVERIFY(f.lower(0, j) >= 0);
@@ -158,9 +152,9 @@ class CrostonTest : public QObject {
     const TimeSeries& y = panel_.series[3];
     const Eigen::Index cut = y.size() - 40;
     TimeSeries head{y.name, y.frequency, y.start, y.values.head(cut)};
-    auto updated = fitted("croston(alpha=0.2,type=sba)", head);
+    auto updated = test::fittedModel("croston(alpha=0.2,type=sba)", head);
     updated->update(TimeSeries{y.name, y.frequency, y.dateAt(cut), y.values.tail(40)});
-    const auto refit = fitted("croston(alpha=0.2,type=sba)", y);
+    const auto refit = test::fittedModel("croston(alpha=0.2,type=sba)", y);
     QCOMPARE(updated->forecast(2, {}).mean[0], refit->forecast(2, {}).mean[0]);
 
     const std::string text = ModelArtifact::toText(ModelArtifact::build({refit.get()}, false));
