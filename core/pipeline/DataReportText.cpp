@@ -1,6 +1,11 @@
 #include "pipeline/DataReportText.h"
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
+#include <map>
+
+#include "engine/data/DemandPattern.h"
 
 namespace foresight::pipeline {
 
@@ -10,6 +15,14 @@ namespace {
 std::string padded(std::string s, std::size_t width) {
   s.append(s.size() < width ? width - s.size() : 1, ' ');
   return s;
+}
+
+// Fixed decimals, "-" for NaN (no demand).
+std::string decimals(double v, int places) {
+  if (std::isnan(v)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", places, v);
+  return buf;
 }
 
 std::string fileName(const std::string& path) {
@@ -50,6 +63,30 @@ std::string DataReportText::summary(const DatasetSummary& s) {
   if (s.loadErrors + s.loadWarnings > 0)
     out += "  findings:    " + std::to_string(s.loadErrors) + " error(s), " + std::to_string(s.loadWarnings) +
            " warning(s) while loading; 'foresight data validate' lists them\n";
+  return out;
+}
+
+std::string DataReportText::demandPatterns(const Panel& panel) {
+  std::vector<DemandPattern> patterns;
+  std::map<DemandClass, std::size_t> counts;
+  std::size_t nameWidth = 6;
+  for (const auto& series : panel.series) {
+    patterns.push_back(DemandPattern::of(series));
+    ++counts[patterns.back().demandClass];
+    nameWidth = std::max(nameWidth, series.name.size() + 2);
+  }
+  std::string out = "  demand patterns (Syntetos-Boylan: ADI cut " + decimals(DemandPattern::kAdiCut, 2) +
+                    ", CV\u00b2 cut " + decimals(DemandPattern::kCv2Cut, 2) + "):";
+  for (const auto& [c, n] : counts) out += " " + std::string(demandClassName(c)) + " " + std::to_string(n) + ",";
+  out.back() = '\n';
+  out += "    " + padded("series", nameWidth) + padded("periods", 9) + padded("zeros", 8) + padded("ADI", 9) +
+         padded("CV\u00b2", 9) + "class\n";
+  for (std::size_t i = 0; i < patterns.size(); ++i) {
+    const DemandPattern& p = patterns[i];
+    out += "    " + padded(panel.series[i].name, nameWidth) + padded(std::to_string(p.periods), 9) +
+           padded(decimals(100 * p.zeroShare, 0) + "%", 8) + padded(decimals(p.adi, 2), 9) +
+           padded(decimals(p.cv2, 2), 8) + std::string(demandClassName(p.demandClass)) + "\n";
+  }
   return out;
 }
 

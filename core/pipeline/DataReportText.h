@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "engine/common/TimeSeries.h"
 #include "engine/data/DatasetSummary.h"
 #include "engine/data/FindingLog.h"
 
@@ -13,6 +14,10 @@ class DataReportText {
  public:
   // Several indented lines: tables, rows, date range, measures, groupings.
   static std::string summary(const DatasetSummary& s);
+  // The demand pattern of every series (engine/data/DemandPattern.h): one
+  // line of counts per class, then a table of the series (name, periods,
+  // zero share, ADI, CV², class).
+  static std::string demandPatterns(const Panel& panel);
   // One block per finding: "error    unknown_product (3): row rejected: ..."
   // followed by its examples, then "... and N more".
   static std::string findings(const FindingLog& log);

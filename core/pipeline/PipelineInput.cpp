@@ -96,6 +96,7 @@ nlohmann::json PipelineInput::summary() const {
       else sum += s.values[i];
     }
     const int n = static_cast<int>(s.size());
+    const DemandPattern pattern = DemandPattern::of(s);
     series.push_back({{"name", s.name},
                       {"freq", frequencyCode(s.frequency)},
                       {"start", s.start.toIso()},
@@ -103,7 +104,8 @@ nlohmann::json PipelineInput::summary() const {
                       {"periods", n},
                       {"missing", missing},
                       {"sum", sum},
-                      {"mean", n > missing ? sum / (n - missing) : 0.0}});
+                      {"mean", n > missing ? sum / (n - missing) : 0.0},
+                      {"demand_pattern", DataJson::demandPattern(pattern)}});
   }
   return {{"source", source},
           {"description", description},

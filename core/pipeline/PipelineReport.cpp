@@ -39,6 +39,13 @@ TimeSeries recent(const TimeSeries& s, Eigen::Index horizon) {
   return out;
 }
 
+// "86% | 7.12 | 0.31 | intermittent" (Syntetos-Boylan, DemandPattern.h).
+std::string demandCells(const nlohmann::json& p) {
+  const auto number = [](const nlohmann::json& v) { return v.is_null() ? std::nan("") : v.get<double>(); };
+  return fmt(100 * number(p["zero_share"]), 0) + "% | " + fmt(number(p["adi"]), 2) + " | " +
+         fmt(number(p["cv2"]), 2) + " | " + p["class"].get<std::string>();
+}
+
 }  // namespace
 
 nlohmann::json PipelineReport::toJson(const PipelineRecord& r) {
@@ -98,12 +105,12 @@ std::string PipelineReport::markdown(const PipelineRecord& r) {
         std::to_string(r.version) + "; champion now v" + std::to_string(r.championAfter) + ".\n\n";
 
   md += "## Data\n\n" + r.input->description + " `" + r.input->source + "`: " + std::to_string(r.input->rowsRead) +
-        " rows read, " + std::to_string(r.input->rowsRejected) + " rejected.\n\n| series | start | end | periods | missing |\n|---|---|---|---:|---:|\n";
+        " rows read, " + std::to_string(r.input->rowsRejected) + " rejected.\n\n| series | start | end | periods | missing | zeros | ADI | CV\u00b2 | demand pattern |\n|---|---|---|---:|---:|---:|---:|---:|---|\n";
   const nlohmann::json data = r.input->summary();
   for (const auto& s : data["series"])
     md += "| " + cell(s["name"].get<std::string>()) + " | " + s["start"].get<std::string>() + " | " +
           s["end"].get<std::string>() + " | " + std::to_string(s["periods"].get<int>()) + " | " +
-          std::to_string(s["missing"].get<int>()) + " |\n";
+          std::to_string(s["missing"].get<int>()) + " | " + demandCells(s["demand_pattern"]) + " |\n";
   md += "\nValidation: " + std::to_string(r.input->findings.countOf(Severity::Error)) + " error and " +
         std::to_string(r.input->findings.countOf(Severity::Warning)) + " warning finding(s).\n\n";
   const RejectedRows& skipped = r.input->skippedRows;

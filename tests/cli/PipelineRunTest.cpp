@@ -57,6 +57,9 @@ class PipelineRunTest : public QObject {
     const auto report = nlohmann::json::parse(readTextFile(dir_ / "run1/report.json"));
     QCOMPARE(report["registry"]["version"].get<int>(), 1);
     QCOMPARE(report["data"]["series"][0]["periods"].get<int>(), 912);
+    // Daily revenue sells every day: Syntetos-Boylan "smooth".
+    QCOMPARE(report["data"]["series"][0]["demand_pattern"]["class"].get<std::string>(), std::string("smooth"));
+    QVERIFY(readTextFile(dir_ / "run1/report.md").find("| 0% | 1.00 | 0.38 | smooth |") != std::string::npos);
     QCOMPARE(report["backtest"]["leaderboard"]["entries"].size(), std::size_t(3));
     QCOMPARE(report["backtest"]["models"][0]["folds"].size(), std::size_t(4));  // per-fold metrics
     QVERIFY(report["timings"].contains("total_s"));

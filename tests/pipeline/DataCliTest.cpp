@@ -133,6 +133,37 @@ class DataCliTest : public QObject {
              QStringLiteral("24914586.8193"));
   }
 
+  // The demand pattern of each series the series options build.
+  void inspectClassifiesTheSeriesItWouldBuild() {
+    const Run text = foresightCli({QStringLiteral("data"), QStringLiteral("inspect"), q(aw_), QStringLiteral("--measure"),
+                                   QStringLiteral("quantity"), QStringLiteral("--by"), QStringLiteral("product")});
+    QVERIFY2(text.code == 0, text.err.c_str());
+    QVERIFY2(mentions(text.out, {"demand patterns (Syntetos-Boylan: ADI cut 1.32, CV\u00b2 cut 0.49): intermittent 102, "
+                                 "inactive 28\n",
+                                 "All-Purpose Bike Stand", "intermittent\n"}),
+             text.out.c_str());
+    const Run json = foresightCli({QStringLiteral("data"), QStringLiteral("inspect"), q(aw_), QStringLiteral("--by"),
+                                   QStringLiteral("territory"), QStringLiteral("--json")});
+    QCOMPARE(json.code, 0);
+    const auto patterns = QJsonDocument::fromJson(QByteArray::fromStdString(json.out))
+                              .object()
+                              .value(QStringLiteral("datasets"))
+                              .toArray()
+                              .at(0)
+                              .toObject()
+                              .value(QStringLiteral("demand_patterns"))
+                              .toArray();
+    QCOMPARE(patterns.size(), 10);
+    const auto australia = patterns.at(0).toObject();
+    QCOMPARE(australia.value(QStringLiteral("series")).toString(), QStringLiteral("Australia"));
+    QCOMPARE(australia.value(QStringLiteral("class")).toString(), QStringLiteral("smooth"));
+    QCOMPARE(australia.value(QStringLiteral("periods")).toInt(), 912);
+    const Run bad = foresightCli({QStringLiteral("data"), QStringLiteral("inspect"), q(aw_), QStringLiteral("--by"),
+                                  QStringLiteral("planet")});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.find("--by") != std::string::npos, bad.err.c_str());
+  }
+
   void validateTheRealExportPasses() {
     const Run r = foresightCli({QStringLiteral("data"), QStringLiteral("validate"), q(aw_)});
     QVERIFY2(r.code == 0, (r.out + r.err).c_str());

@@ -2,6 +2,7 @@
 // builds daily revenue, findings point at rows and dates, edits undo and
 // redo, and the import dialog detects formats and previews rows.
 #include <QAction>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -48,6 +49,14 @@ class DataPageTest : public QObject {
     QVERIFY(!window.dataPage()->chart()->chart()->series().isEmpty());
     QVERIFY(f.settings->recentFiles().contains(s.sourcePath()));
     QVERIFY(window.windowTitle().contains(QStringLiteral("revenue")));
+    // The series' statistics end with its demand pattern: daily revenue sells
+    // every day (Syntetos-Boylan "smooth").
+    QStringList labels;
+    for (const QLabel* l : window.dataPage()->findChildren<QLabel*>()) labels << l->text();
+    const auto at = labels.indexOf(QStringLiteral("Demand pattern:"));
+    QVERIFY2(at >= 0, qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY2(labels.contains(QStringLiteral("smooth")), qPrintable(labels.join(QLatin1Char('|'))));
+    QVERIFY(labels.contains(QStringLiteral("ADI / CV\u00b2:")));
   }
 
   void clickingAFindingShowsWhere() {

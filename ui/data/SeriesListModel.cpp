@@ -2,6 +2,7 @@
 
 #include <QFont>
 
+#include "engine/data/DemandPattern.h"
 #include "ui/session/WorkbenchSession.h"
 
 namespace foresight::ui {
@@ -27,11 +28,12 @@ QVariant SeriesListModel::data(const QModelIndex& index, int role) const {
       return QString::fromStdString(s.name);
     case Qt::ToolTipRole: {
       if (s.empty()) return QString::fromStdString(s.name);
-      return QStringLiteral("%1: %2 periods (%3) from %4 to %5")
+      return QStringLiteral("%1: %2 periods (%3) from %4 to %5; demand pattern: %6")
           .arg(QString::fromStdString(s.name))
           .arg(s.size())
-          .arg(QString::fromUtf8(frequencyCode(s.frequency).data()),
-               QString::fromStdString(s.start.toIso()), QString::fromStdString(s.end().toIso()));
+          .arg(QString::fromUtf8(frequencyCode(s.frequency).data()), QString::fromStdString(s.start.toIso()),
+               QString::fromStdString(s.end().toIso()),
+               QString::fromUtf8(demandClassName(DemandPattern::of(s).demandClass).data()));
     }
     case Qt::FontRole:
       if (s.name == session_.currentSeries().name && session_.hasSeries()) {

@@ -13,6 +13,7 @@ SeriesSummary SeriesSummary::of(const TimeSeries& s) {
   SeriesSummary out;
   out.periods = s.size();
   if (s.empty()) return out;
+  out.pattern = DemandPattern::of(s);
   out.first = s.start;
   out.last = s.end();
   out.min = std::numeric_limits<double>::infinity();
@@ -59,6 +60,10 @@ QList<QPair<QString, QString>> SeriesSummary::rows() const {
   r.append({QStringLiteral("Mean"), num(mean)});
   r.append({QStringLiteral("Std. dev."), num(sd)});
   r.append({QStringLiteral("Total"), num(total)});
+  r.append({QStringLiteral("Demand pattern"), QString::fromUtf8(demandClassName(pattern.demandClass).data())});
+  if (pattern.demands > 0)
+    r.append({QStringLiteral("ADI / CV\u00b2"), f.fixed(pattern.adi, 2) + QStringLiteral(" / ") +
+                                                   (std::isnan(pattern.cv2) ? QStringLiteral("-") : f.fixed(pattern.cv2, 2))});
   return r;
 }
 

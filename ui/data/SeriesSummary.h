@@ -1,5 +1,6 @@
 // Summary statistics of one series for the Data page: length, range,
-// missing and zero periods, min/max/mean/standard deviation.
+// missing and zero periods, min/max/mean/standard deviation, and its demand
+// pattern (Syntetos-Boylan class, ADI, CV²).
 #pragma once
 
 #include <QList>
@@ -7,6 +8,7 @@
 #include <QString>
 
 #include "engine/common/TimeSeries.h"
+#include "engine/data/DemandPattern.h"
 
 namespace foresight::ui {
 
@@ -16,6 +18,7 @@ struct SeriesSummary {
   Eigen::Index zeros = 0;
   double min = 0, max = 0, mean = 0, sd = 0, total = 0;
   Date first, last;
+  DemandPattern pattern;
 
   static SeriesSummary of(const TimeSeries& s);
   // (label, value) rows in display order, values formatted for people.

@@ -4,6 +4,7 @@
 
 #include "Command.h"
 #include "CommandRegistry.h"
+#include "SeriesArgs.h"
 #include "SourceArgs.h"
 #include "engine/common/Errors.h"
 #include "engine/data/RejectedRows.h"
@@ -13,44 +14,6 @@
 #include "pipeline/SourceLoader.h"
 
 namespace foresight::cli {
-
-namespace {
-
-template <class T>
-T parsedOr(const ParsedArgs& args, const std::string& name, std::optional<T> (*parse)(std::string_view),
-           const char* allowed, T fallback) {
-  const auto text = args.get(name);
-  if (!text) return fallback;
-  const auto v = parse(*text);
-  if (!v) throw UsageError("--" + name + ": unknown value " + quoteForMessage(*text) + " (use " + allowed + ")");
-  return *v;
-}
-
-std::optional<Date> dateOption(const ParsedArgs& args, const std::string& name) {
-  const auto text = args.get(name);
-  if (!text) return std::nullopt;
-  const auto d = Date::parseIso(*text);
-  if (!d) throw UsageError("--" + name + ": expected a date YYYY-MM-DD, got " + quoteForMessage(*text));
-  return d;
-}
-
-SeriesRequest seriesRequest(const ParsedArgs& args) {
-  SeriesRequest r;
-  if (args.has("measure"))
-    r.measure = parsedOr<Measure>(args, "measure", parseMeasure, "revenue, cost, quantity, orders, amount", {});
-  r.frequency = parsedOr<Frequency>(args, "freq", parseFrequency, "D, W, M, Q, Y", Frequency::Daily);
-  if (args.has("by"))
-    r.groupBy = parsedOr<Dimension>(args, "by", parseDimension,
-                                    "territory, region, country, category, subcategory, product, series", {});
-  r.aggregation = parsedOr<Aggregation>(args, "agg", parseAggregation, "sum, mean, count", Aggregation::Sum);
-  if (args.has("fill"))
-    r.fill = parsedOr<GapPolicy>(args, "fill", parseGapPolicy, "zero, interpolate, none", GapPolicy::Zero);
-  r.from = dateOption(args, "from");
-  r.to = dateOption(args, "to");
-  return r;
-}
-
-}  // namespace
 
 class DataSeriesCommand : public Command {
  public:
@@ -68,20 +31,14 @@ class DataSeriesCommand : public Command {
                 "skipped rows and other findings (duplicates, gaps...) are listed on stderr as\n"
                 "warnings. The file is written whole or not at all.");
     p.option({"out", "FILE", "Series CSV to write; '-' writes to stdout", "", true});
-    p.option({"measure", "M", "revenue, cost, quantity, orders or amount (default: the source's main measure)", "", false});
-    p.option({"freq", "F", "Frequency: D (daily), W (weeks from Monday), M (months), Q, Y", "D", false});
-    p.option({"by", "G", "Group into one series per territory, region, country, category, subcategory, product or series", "", false});
-    p.option({"agg", "A", "sum, mean (per row) or count (rows)", "sum", false});
-    p.option({"fill", "P", "Periods without rows: zero, interpolate or none (empty value)", "", false});
-    p.option({"from", "DATE", "First date to include (YYYY-MM-DD)", "", false});
-    p.option({"to", "DATE", "Last date to include (YYYY-MM-DD)", "", false});
+    series_args::declare(p);
     p.flag("skip-bad-rows", "Leave out rows that cannot be read (listed as warnings) instead of stopping");
     source_args::declare(p);
     return p;
   }
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
-    const SeriesRequest request = seriesRequest(args);
+    const SeriesRequest request = series_args::request(args);
     LoadedData data = pipeline::SourceLoader::loadOne(source_args::request(args), source_args::loadOptions(io));
     const RejectedRows skipped =
         RejectedRows::apply(data, args.flag("skip-bad-rows") ? BadRowPolicy::Skip : BadRowPolicy::Stop,

@@ -1,5 +1,7 @@
 #include "engine/data/DataJson.h"
 
+#include <cmath>
+
 namespace foresight {
 
 nlohmann::json DataJson::findings(const FindingLog& log) {
@@ -50,6 +52,27 @@ nlohmann::json DataJson::summary(const DatasetSummary& s) {
           {"groupings", std::move(groupings)},
           {"load_errors", s.loadErrors},
           {"load_warnings", s.loadWarnings}};
+}
+
+nlohmann::json DataJson::demandPattern(const DemandPattern& p) {
+  const auto orNull = [](double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); };
+  return {{"class", demandClassName(p.demandClass)},
+          {"periods", p.periods},
+          {"demands", p.demands},
+          {"zero_share", p.zeroShare},
+          {"adi", orNull(p.adi)},
+          {"cv2", orNull(p.cv2)},
+          {"trailing_zeros", p.trailingZeros}};
+}
+
+nlohmann::json DataJson::demandPatterns(const Panel& panel) {
+  auto list = nlohmann::json::array();
+  for (const auto& series : panel.series) {
+    nlohmann::json row = {{"series", series.name}};
+    row.update(demandPattern(DemandPattern::of(series)));
+    list.push_back(std::move(row));
+  }
+  return list;
 }
 
 }  // namespace foresight

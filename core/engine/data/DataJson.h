@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/common/TimeSeries.h"
 #include "engine/data/DatasetSummary.h"
+#include "engine/data/DemandPattern.h"
 #include "engine/data/FindingLog.h"
 
 namespace foresight {
@@ -19,6 +21,11 @@ class DataJson {
   //  default_measure, measures:[{name, label, total}], groupings:[{name,
   //  distinct, values}], load_errors, load_warnings}
   static nlohmann::json summary(const DatasetSummary& s);
+  // {class, periods, demands, zero_share, adi, cv2, trailing_zeros}; NaN as
+  // null.
+  static nlohmann::json demandPattern(const DemandPattern& p);
+  // [{series, ...demandPattern}] for every series of the panel.
+  static nlohmann::json demandPatterns(const Panel& panel);
 };
 
 }  // namespace foresight

@@ -9,7 +9,10 @@
 #include "engine/models/baseline/SeasonalNaiveForecaster.h"
 #include "engine/models/ensemble/EnsembleForecaster.h"
 #include "engine/models/ets/EtsModels.h"
+#include "engine/models/intermittent/AdidaForecaster.h"
 #include "engine/models/intermittent/CrostonForecaster.h"
+#include "engine/models/intermittent/ImapaForecaster.h"
+#include "engine/models/intermittent/TsbForecaster.h"
 #include "engine/models/mstl/MstlForecaster.h"
 #include "engine/models/regression/CalendarRegressionForecaster.h"
 #include "engine/models/theta/ThetaModels.h"
@@ -33,6 +36,9 @@ std::vector<ModelInfo> builtinModels() {
   append(models, thetaModelInfos());
   append(models, arimaModelInfos());
   models.push_back(crostonModelInfo());
+  models.push_back(tsbModelInfo());
+  models.push_back(adidaModelInfo());
+  models.push_back(imapaModelInfo());
   models.push_back(mstlModelInfo());
   models.push_back(calendarRegressionModelInfo());
   models.push_back(ensembleModelInfo());

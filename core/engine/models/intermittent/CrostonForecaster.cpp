@@ -1,20 +1,12 @@
 #include "engine/models/intermittent/CrostonForecaster.h"
 
-#include <algorithm>  // std::sort, std::max
-#include <cmath>      // std::isnan
+#include <limits>
 
 #include "engine/models/JsonFields.h"
-#include "engine/models/stats/SampleQuantile.h"
+#include "engine/models/intermittent/DemandSeries.h"
+#include "engine/models/intermittent/EmpiricalErrors.h"
 
 namespace foresight {
-
-namespace {
-void requireNonNegative(double v, const std::string& where) {
-  if (v < 0)
-    throw InputError("croston: " + where + " holds a negative value (" + std::to_string(v) +
-                     "); intermittent demand is a count or an amount, never below 0");
-}
-}  // namespace
 
 double CrostonForecaster::alpha() const { return config().getDouble("alpha"); }
 
@@ -50,9 +42,7 @@ nlohmann::json CrostonForecaster::params() const {
 }
 
 void CrostonForecaster::fitImpl(const Eigen::VectorXd& y) {
-  for (Eigen::Index t = 0; t < y.size(); ++t)
-    requireNonNegative(y[t], "series '" + info().series + "' at " +
-                                 advancePeriod(info().frequency, info().start, static_cast<int>(t)).toIso());
+  intermittent::requireNonNegative("croston", info().series, y, info().frequency, info().start);
   demand_ = interval_ = 0;
   demands_ = sinceLast_ = 0;
   // As R: no fitted value for the first period, then each period's forecast
@@ -64,41 +54,16 @@ void CrostonForecaster::fitImpl(const Eigen::VectorXd& y) {
   }
   if (demands_ == 0) addWarning("croston: the series has no demand (all zero); the forecast is 0");
   setFitted(fitted);
-  const Eigen::VectorXd e = residuals();
-  FitStatistics s;
-  double sum = 0;
-  int n = 0;
-  for (Eigen::Index t = 0; t < e.size(); ++t)
-    if (!std::isnan(e[t])) {
-      sum += e[t] * e[t];
-      ++n;
-    }
-  s.sigma2 = n > 0 ? sum / n : FitStatistics::kNaN;
-  s.nobs = n;
-  s.nparams = 1;
-  setStatistics(s);
+  setStatistics(intermittent::errorStatistics(residuals(), 1));
 }
 
 void CrostonForecaster::forecastImpl(int horizon, const std::vector<double>& levels, Forecast& out) const {
-  const double mean = rate();
-  out.mean.setConstant(horizon, mean);
-  std::vector<double> errors;
-  const Eigen::VectorXd e = residuals();
-  for (Eigen::Index t = 0; t < e.size(); ++t)
-    if (!std::isnan(e[t])) errors.push_back(e[t]);
-  std::sort(errors.begin(), errors.end());
-  for (std::size_t j = 0; j < levels.size(); ++j) {
-    const double tail = (1 - levels[j] / 100) / 2;
-    const double lo = errors.empty() ? 0.0 : sampleQuantile(errors, tail);
-    const double hi = errors.empty() ? 0.0 : sampleQuantile(errors, 1 - tail);
-    const auto c = static_cast<Eigen::Index>(j);
-    out.lower.col(c).setConstant(std::max(0.0, mean + lo));
-    out.upper.col(c).setConstant(std::max(0.0, mean + hi));
-  }
+  intermittent::fillEmpiricalForecast(rate(), residuals(), horizon, levels, out);
 }
 
 void CrostonForecaster::updateImpl(const Eigen::VectorXd& newer) {
-  for (Eigen::Index t = 0; t < newer.size(); ++t) requireNonNegative(newer[t], "the newer data");
+  intermittent::requireNonNegative("croston", info().series, newer, info().frequency,
+                                   advancePeriod(info().frequency, info().end, 1));
   for (Eigen::Index t = 0; t < newer.size(); ++t) step(newer[t]);
 }
 

@@ -5,10 +5,8 @@
 // bias correction: "croston" (none), "sba" (Syntetos-Boylan, x (1 - alpha/2))
 // or "sbj" (Shale-Boylan-Johnston, x (1 - alpha/(2 - alpha))).
 //
-// Croston's method has no stochastic model, so intervals are empirical: the
-// type-7 quantiles of the in-sample one-step errors added to the forecast,
-// the same at every step, the lower bound held at 0 (demand is never
-// negative).
+// Croston's method has no stochastic model, so intervals are empirical
+// (EmpiricalErrors.h).
 #pragma once
 
 #include "engine/models/Forecaster.h"

@@ -2,9 +2,9 @@
 // Works product series (quantity; their median share of zero days is 86%),
 // alpha 0.1 and 0.3: forecasts and fitted values to 1e-9 relative
 // (croston_reference.csv, made by tests/reference/intermittent/croston_reference.R).
-// SBA and SBJ are the same numbers times their factors. Then the rules every
-// model follows: update equals refit, the state round-trips, intervals are
-// empirical and never below zero, negative values are refused.
+// SBA and SBJ are the same numbers times their factors. The rules every
+// intermittent model follows (intervals, update, state, negative values) are
+// checked for all four in IntermittentModelsTest.
 #include <QtTest/QtTest>
 
 #include <fstream>
@@ -13,11 +13,8 @@
 #include <tuple>
 
 #include "../ModelTestData.h"
+#include "ProductPanel.h"
 #include "TestSupport.h"
-#include "engine/common/Errors.h"
-#include "engine/data/DataSourceLoader.h"
-#include "engine/data/SeriesBuilder.h"
-#include "engine/models/ModelArtifact.h"
 #include "engine/models/ModelFactory.h"
 
 using namespace foresight;
@@ -49,15 +46,6 @@ Reference readReference() {
   return ref;
 }
 
-Panel productPanel() {
-  const auto dir = test::sharedData("adventureworks");
-  if (dir.empty()) return {};
-  SeriesRequest request;
-  request.measure = Measure::Quantity;
-  request.groupBy = Dimension::Product;
-  return SeriesBuilder::build(DataSourceLoader::loadOne(dir.string(), {}), request);
-}
-
 }  // namespace
 
 class CrostonTest : public QObject {
@@ -69,7 +57,7 @@ class CrostonTest : public QObject {
   void initTestCase() {
     ref_ = readReference();
     QVERIFY2(!ref_.empty(), "croston_reference.csv is missing");
-    panel_ = productPanel();
+    panel_ = test::productPanel();
     QCOMPARE(panel_.series.size(), std::size_t(130));
   }
 
@@ -134,44 +122,6 @@ class CrostonTest : public QObject {
     const auto none = test::fittedModel("croston", makeSeries({0, 0, 0}));
     QCOMPARE(none->forecast(2, {80}).mean[1], 0.0);
     QCOMPARE(none->warnings().size(), std::size_t(1));
-  }
-
-  void intervalsAreEmpiricalAndNeverNegative() {
-    const TimeSeries& y = panel_.series.front();
-    const auto m = test::fittedModel("croston", y);
-    const Forecast f = m->forecast(5, {50, 80, 95});
-    for (Eigen::Index j = 0; j < 3; ++j) {
-      QVERIFY(f.lower(0, j) >= 0);
-      QVERIFY(f.lower(0, j) <= f.mean[0] && f.mean[0] <= f.upper(0, j));
-      QCOMPARE(f.upper(4, j), f.upper(0, j));  // the same at every step
-      if (j > 0) QVERIFY(f.upper(0, j) >= f.upper(0, j - 1));
-    }
-  }
-
-  void updateEqualsRefitAndTheStateRoundTrips() {
-    const TimeSeries& y = panel_.series[3];
-    const Eigen::Index cut = y.size() - 40;
-    TimeSeries head{y.name, y.frequency, y.start, y.values.head(cut)};
-    auto updated = test::fittedModel("croston(alpha=0.2,type=sba)", head);
-    updated->update(TimeSeries{y.name, y.frequency, y.dateAt(cut), y.values.tail(40)});
-    const auto refit = test::fittedModel("croston(alpha=0.2,type=sba)", y);
-    QCOMPARE(updated->forecast(2, {}).mean[0], refit->forecast(2, {}).mean[0]);
-
-    const std::string text = ModelArtifact::toText(ModelArtifact::build({refit.get()}, false));
-    const auto loaded = ModelArtifact::parse(text, "m.json");
-    QCOMPARE(ModelArtifact::toText(ModelArtifact::build({loaded.models.front().get()}, false)).size(), text.size());
-    QCOMPARE(loaded.models.front()->forecast(7, {80}).upper(6, 0), refit->forecast(7, {80}).upper(6, 0));
-  }
-
-  void negativeValuesAreRefused() {
-    auto m = ModelFactory::create("croston");
-    try {
-      m->fit(makeSeries({1, 0, -2, 3}, Frequency::Daily, "returns"));
-      QFAIL("fitted negative demand");
-    } catch (const InputError& e) {
-      QVERIFY2(std::string(e.what()).find("series 'returns'") != std::string::npos, e.what());
-      QVERIFY2(std::string(e.what()).find("negative") != std::string::npos, e.what());
-    }
   }
 };
 
