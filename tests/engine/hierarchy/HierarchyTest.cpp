@@ -1,0 +1,115 @@
+// Hierarchy: nodes named by path and ordered top-down, the sparse summing
+// matrix, path escaping, JSON round trip, and refusals that name the path.
+#include <QtTest/QtTest>
+
+#include "engine/common/Errors.h"
+#include "engine/hierarchy/Hierarchy.h"
+
+using namespace foresight;
+
+namespace {
+
+Hierarchy territories() {
+  return Hierarchy::fromPaths({"region", "country", "territory"},
+                              {{"North America", "United States", "Northwest"},
+                               {"Europe", "France", "France"},
+                               {"North America", "United States", "Central"},
+                               {"North America", "Canada", "Canada"},
+                               {"Pacific", "Australia", "Australia"}});
+}
+
+std::string refusal(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return {};
+}
+
+}  // namespace
+
+class HierarchyTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void nodesAreOrderedTopDownByPath() {
+    const Hierarchy h = territories();
+    std::vector<std::string> names;
+    for (const auto& n : h.nodes()) names.push_back(n.name);
+    const std::vector<std::string> expected = {"Total",
+                                               "Europe",
+                                               "North America",
+                                               "Pacific",
+                                               "Europe/France",
+                                               "North America/Canada",
+                                               "North America/United States",
+                                               "Pacific/Australia",
+                                               "Europe/France/France",
+                                               "North America/Canada/Canada",
+                                               "North America/United States/Central",
+                                               "North America/United States/Northwest",
+                                               "Pacific/Australia/Australia"};
+    QCOMPARE(names, expected);
+    QCOMPARE(h.bottomCount(), 5);
+    QCOMPARE(h.firstBottom(), 8);
+    QCOMPARE(h.levelName(0), std::string("total"));
+    QCOMPARE(h.levelName(2), std::string("country"));
+    const HierarchyNode& us = h.nodes()[static_cast<std::size_t>(h.find("North America/United States"))];
+    QCOMPARE(us.parent, h.find("North America"));
+    QCOMPARE(us.children, (std::vector<int>{10, 11}));
+    QCOMPARE(h.bottomUnder(h.find("North America")), (std::vector<int>{1, 2, 3}));
+    QCOMPARE(h.atDepth(1), (std::vector<int>{1, 2, 3}));
+    QCOMPARE(h.find("Atlantis"), -1);
+  }
+
+  void summingMatrixAddsEachBottomSeriesToItsAncestors() {
+    const Hierarchy h = territories();
+    const Eigen::MatrixXd s(h.summingMatrix());
+    QCOMPARE(s.rows(), Eigen::Index(13));
+    QCOMPARE(s.cols(), Eigen::Index(5));
+    QCOMPARE(s.row(0).sum(), 5.0);                                  // the total holds every one
+    QCOMPARE(s.row(h.find("North America")).sum(), 3.0);
+    QVERIFY(s.bottomRows(5).isIdentity());                          // bottom rows: I
+    QCOMPARE(s(h.find("North America/United States"), 3), 1.0);     // Northwest
+    QCOMPARE(s(h.find("Europe"), 3), 0.0);
+    QCOMPARE(s.sum(), 5.0 * 4);                                      // each bottom in 4 nodes
+  }
+
+  void slashesInPartsAreEscaped() {
+    const Hierarchy h = Hierarchy::fromPaths({"category", "product"},
+                                             {{"Accessories", "Patch Kit/8 Patches"}, {"A\\B", "x"}});
+    QVERIFY(h.find("Accessories/Patch Kit\\/8 Patches") >= 0);
+    QVERIFY(h.find("A\\\\B/x") >= 0);
+    QCOMPARE(Hierarchy::splitPath("Accessories/Patch Kit\\/8 Patches"),
+             (std::vector<std::string>{"Accessories", "Patch Kit/8 Patches"}));
+    QCOMPARE(Hierarchy::splitPath("Total"), std::vector<std::string>{});
+    for (const auto& n : h.nodes()) QCOMPARE(Hierarchy::splitPath(n.name), n.parts);
+  }
+
+  void roundTripsThroughJson() {
+    const Hierarchy h = territories();
+    const Hierarchy back = Hierarchy::fromJson(nlohmann::json::parse(h.toJson().dump()));
+    QCOMPARE(back.size(), h.size());
+    for (int i = 0; i < h.size(); ++i) QCOMPARE(back.nodes()[i].name, h.nodes()[i].name);
+    QCOMPARE(back.levels(), h.levels());
+  }
+
+  void badStructuresAreRefusedNamingThePath() {
+    QVERIFY(refusal([] { Hierarchy::fromPaths({"a", "b"}, {{"x"}}); }).find("path 'x' has 1 part(s)") !=
+            std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::fromPaths({"a"}, {{"x"}, {"x"}}); }).find("'x' appears twice") !=
+            std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::fromPaths({"a", "b"}, {{"x", ""}}); }).find("empty part") != std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::fromPaths({"a"}, {{"Total"}}); }).find("used twice") != std::string::npos);
+    QVERIFY(!refusal([] { Hierarchy::fromPaths({}, {{"x"}}); }).empty());
+    QVERIFY(!refusal([] { Hierarchy::fromPaths({"a"}, {}); }).empty());
+    QVERIFY(refusal([] { Hierarchy::fromJson({{"levels", {"a"}}, {"bottom", {{"x"}}}, {"extra", 1}}); })
+                .find("hierarchy.extra") != std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::fromJson({{"levels", {"a"}}, {"bottom", {{1}}}}); })
+                .find("hierarchy.bottom[0]") != std::string::npos);
+  }
+};
+
+QTEST_GUILESS_MAIN(HierarchyTest)
+#include "HierarchyTest.moc"
