@@ -96,6 +96,22 @@ class DataCliTest : public QObject {
     QCOMPARE(f.total.units() / 100, raw_.revenue);
   }
 
+  // Every node of the territory hierarchy, named by path, with its level.
+  void hierarchyWritesEveryNodeWithItsLevel() {
+    const Run r = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(aw_), QStringLiteral("--hierarchy"),
+                                QStringLiteral("territory"), QStringLiteral("--out"), QStringLiteral("-")});
+    QVERIFY2(r.code == 0, r.err.c_str());
+    QVERIFY(r.out.rfind("series,date,value,level\nTotal,2015-01-01,", 0) == 0);
+    QVERIFY(r.out.find("\nEurope/France/France,2017-06-30,") != std::string::npos);
+    QVERIFY(r.out.find(",region\n") != std::string::npos && r.out.find(",territory\n") != std::string::npos);
+    QVERIFY2(r.err.find("20 series x 912 periods") != std::string::npos, r.err.c_str());
+    const Run both = foresightCli({QStringLiteral("data"), QStringLiteral("series"), q(aw_), QStringLiteral("--hierarchy"),
+                                   QStringLiteral("territory"), QStringLiteral("--by"), QStringLiteral("product"),
+                                   QStringLiteral("--out"), QStringLiteral("-")});
+    QCOMPARE(both.code, 2);
+    QVERIFY2(both.err.find("--hierarchy and --by") != std::string::npos, both.err.c_str());
+  }
+
   void purchaseOrderHeaderDailyTotalDue() {
     const auto po = test::sharedData("oltp/PurchaseOrderHeader.csv");
     if (po.empty()) return;

@@ -70,12 +70,16 @@ DelimitedReadOptions csvOptions() {
 
 }  // namespace
 
-Panel SeriesCsv::read(std::string_view text, const std::string& sourceName) {
-  return SeriesCsvParser::parse(DelimitedReader::readText(text, sourceName, csvOptions()).table);
+RawTable SeriesCsv::table(std::string_view text, const std::string& sourceName) {
+  return DelimitedReader::readText(text, sourceName, csvOptions()).table;
 }
 
-Panel SeriesCsv::readFile(const std::string& path) {
-  return SeriesCsvParser::parse(DelimitedReader::readFile(path, csvOptions()).table);
+RawTable SeriesCsv::tableFile(const std::string& path) { return DelimitedReader::readFile(path, csvOptions()).table; }
+
+Panel SeriesCsv::read(std::string_view text, const std::string& sourceName) {
+  return SeriesCsvParser::parse(table(text, sourceName));
 }
+
+Panel SeriesCsv::readFile(const std::string& path) { return SeriesCsvParser::parse(tableFile(path)); }
 
 }  // namespace foresight

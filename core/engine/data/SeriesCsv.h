@@ -10,6 +10,7 @@
 
 #include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
+#include "engine/io/RawTable.h"
 
 namespace foresight {
 
@@ -31,6 +32,10 @@ class SeriesCsv {
   // and on dates of a series that are unsorted or repeated.
   static Panel read(std::string_view text, const std::string& sourceName);
   static Panel readFile(const std::string& path);
+  // The rows as read, before parsing (for readers of the same format that
+  // want more of it: a hierarchy's level column).
+  static RawTable table(std::string_view text, const std::string& sourceName);
+  static RawTable tableFile(const std::string& path);
 
   // Shortest round-trip text: plain digits for ordinary magnitudes
   // ("1234567.1234", "10000000"), exponent form only for extreme ones; "" for NaN.

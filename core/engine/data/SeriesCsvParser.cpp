@@ -44,11 +44,16 @@ double parseValue(const RawTable& t, std::size_t r, std::size_t col) {
 
 Panel SeriesCsvParser::parse(const RawTable& t) {
   const std::size_t cols = t.columnCount();
-  if (cols != 3 && cols != 2)
+  // A hierarchy's file (HierarchicalSeries) adds a level column, which needs
+  // its header to be told from a stray fourth column; the level is read there.
+  const bool withLevel = cols == 4 && !t.rows.empty() && trimmed(t.rows[0][1]) == "date" &&
+                         trimmed(t.rows[0][3]) == "level";
+  if (cols != 3 && cols != 2 && !withLevel)
     throw InputError(InputLocation{t.source, 1, "", ""},
-                     "expected the columns series,date,value (or date,value), found " +
+                     "expected the columns series,date,value (or date,value; or series,date,value,level with "
+                     "that header), found " +
                          std::to_string(cols) + " columns");
-  const std::size_t dateCol = cols == 3 ? 1 : 0, valueCol = cols - 1;
+  const std::size_t dateCol = cols >= 3 ? 1 : 0, valueCol = withLevel ? 2 : cols - 1;
   std::size_t first = 0;
   if (!t.rows.empty() && trimmed(t.rows[0][dateCol]) == "date") first = 1;  // the optional header
   const std::string fallback = std::filesystem::path(t.source).stem().string();
@@ -56,7 +61,7 @@ Panel SeriesCsvParser::parse(const RawTable& t) {
   std::unordered_map<std::string, std::size_t> indexOf;
   for (std::size_t r = first; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    const std::string name = cols == 3 ? std::string(trimmed(row[0])) : fallback;
+    const std::string name = cols >= 3 ? std::string(trimmed(row[0])) : fallback;
     if (name.empty())
       throw InputError(InputLocation{t.source, t.lineNumbers[r], "series", ""}, "empty series name");
     const auto date = Date::parseIso(trimmed(row[dateCol]));
