@@ -44,8 +44,8 @@ ErrorCovariance ErrorCovariance::estimate(const Eigen::MatrixXd& residuals) {
   const Eigen::VectorXd selfProducts = xs.colwise().squaredNorm().transpose();  // xs_i . xs_i
   offDiagonalSquares -= selfProducts.squaredNorm();
   // Sum over i != j of sum_t xs_ti^2 xs_tj^2.
-  const Eigen::MatrixXd sq = xs.cwiseAbs2();
-  const double crossFourth = sq.rowwise().sum().squaredNorm() - sq.cwiseAbs2().sum();
+  const double crossFourth =
+      xs.cwiseAbs2().rowwise().sum().squaredNorm() - xs.cwiseAbs2().cwiseAbs2().sum();
   const double sumVar = (crossFourth - offDiagonalSquares / t) / (t * (t - 1));
   const double sumSqCorr = offDiagonalSquares / (t * t);
   c.lambda = sumSqCorr > 0 ? std::clamp(sumVar / sumSqCorr, 0.0, 1.0) : 1.0;

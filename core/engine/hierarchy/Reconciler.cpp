@@ -79,7 +79,8 @@ Eigen::MatrixXd project(const Hierarchy& h, const Eigen::MatrixXd& base, const E
                         const Eigen::MatrixXd* errors) {
   const Eigen::SparseMatrix<double> c = constraints(h);
   const Eigen::SparseMatrix<double> ct = c.transpose();
-  Eigen::MatrixXd wct = d.asDiagonal() * Eigen::MatrixXd(ct);
+  const Eigen::SparseMatrix<double> dct = d.asDiagonal() * ct;
+  Eigen::MatrixXd wct(dct);  // n x aggregates: the one dense matrix as large as the hierarchy
   if (errors && kappa != 0) {
     const Eigen::MatrixXd ect = *errors * ct;  // T x aggregates
     wct.noalias() += kappa * errors->transpose() * ect;
