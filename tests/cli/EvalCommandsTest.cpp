@@ -208,6 +208,44 @@ class EvalCommandsTest : public QObject {
     QCOMPARE(bad.code, 2);
     QVERIFY2(contains(bad.err, "broken.csv:2") && contains(bad.err, "V3"), bad.err.c_str());
   }
+
+  // A two-level hierarchy (total = east + west, as `data series --hierarchy`
+  // writes it): scores per level and method, the best named; bad requests
+  // exit 2 naming the option or the series.
+  void hierarchyBacktestScoresEveryLevel() {
+    // Whole numbers, so that the total is the sum of the values as written.
+    const auto east = [](int i) { return std::round(100.0 + 3.0 * i + 4.0 * std::sin(1.3 * i)); };
+    const auto west = [](int i) { return std::round(200.0 + 2.0 * i + 5.0 * std::cos(0.7 * i)); };
+    std::string csv = "series,date,value,level\n";
+    for (int i = 0; i < 70; ++i) csv += "Total," + isoDate(7 * i) + "," + std::to_string(east(i) + west(i)) + ",total\n";
+    for (int i = 0; i < 70; ++i) csv += "east," + isoDate(7 * i) + "," + std::to_string(east(i)) + ",region\n";
+    for (int i = 0; i < 70; ++i) csv += "west," + isoDate(7 * i) + "," + std::to_string(west(i)) + ",region\n";
+    writeTextFile(dir_ / "h.csv", csv);
+    const Run r = foresightRun({q("hierarchy"), q("backtest"), q("--data"), q(dir_ / "h.csv"), q("--model"), q("theta"),
+                                q("--bottom-model"), q("drift"), q("--methods"), q("bottom_up,ols,mint_shrink"),
+                                q("--horizon"), q("4"), q("--folds"), q("3"), q("--json")});
+    QVERIFY2(r.code == 0, r.err.c_str());
+    const auto j = nlohmann::json::parse(r.out);
+    QCOMPARE(j["nodes"], nlohmann::json(3));
+    QCOMPARE(j["scores"].size(), std::size_t(4 * 3));  // base + 3 methods, x (total, region, all)
+    QCOMPARE(j["scores"][1]["level"], nlohmann::json("region"));
+    QCOMPARE(j["scores"][1]["nodes"], nlohmann::json(2));
+    QVERIFY(j["best_overall"].is_string());
+    const Run text = foresightRun({q("hierarchy"), q("backtest"), q("--data"), q(dir_ / "h.csv"), q("--model"),
+                                   q("drift"), q("--horizon"), q("4"), q("--folds"), q("3")});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(contains(text.out, "3 nodes (total, region), 3 folds x horizon 4") &&
+                 contains(text.out, "all levels (3)") && contains(text.out, "Best over all levels (mean MASE): "),
+             text.out.c_str());
+    const Run method = foresightRun({q("hierarchy"), q("backtest"), q("--data"), q(dir_ / "h.csv"), q("--model"),
+                                     q("drift"), q("--methods"), q("mint"), q("--horizon"), q("4"), q("--folds"), q("3")});
+    QCOMPARE(method.code, 2);
+    QVERIFY2(contains(method.err, "--methods: unknown method 'mint'"), method.err.c_str());
+    const Run flat = foresightRun({q("hierarchy"), q("backtest"), q("--data"), q(dir_ / "trend.csv"), q("--model"),
+                                   q("drift"), q("--horizon"), q("4"), q("--folds"), q("3")});
+    QCOMPARE(flat.code, 2);
+    QVERIFY2(contains(flat.err, "series,date,value,level"), flat.err.c_str());
+  }
 };
 
 QTEST_GUILESS_MAIN(EvalCommandsTest)

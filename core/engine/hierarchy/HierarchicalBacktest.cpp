@@ -1,0 +1,164 @@
+#include "engine/hierarchy/HierarchicalBacktest.h"
+
+#include <cmath>
+#include <limits>
+
+#include "engine/common/Errors.h"
+#include "engine/eval/FoldLayout.h"
+#include "engine/eval/Metrics.h"
+#include "engine/eval/NaiveScale.h"
+#include "engine/eval/TaskPool.h"
+#include "engine/models/ModelFactory.h"
+#include "engine/hierarchy/Reconciler.h"
+
+namespace foresight {
+
+namespace {
+
+// One node's base forecast and in-sample errors on one fold.
+struct NodeFit {
+  Eigen::VectorXd forecast;
+  Eigen::VectorXd residuals;
+};
+
+}  // namespace
+
+std::string HierarchicalBacktestResult::bestOverall() const {
+  std::string best;
+  double bestMase = std::numeric_limits<double>::infinity();
+  for (const auto& s : scores)
+    if (s.depth < 0 && s.mase < bestMase) {
+      bestMase = s.mase;
+      best = s.method;
+    }
+  return best;
+}
+
+HierarchicalBacktestResult HierarchicalBacktest::run(const HierarchicalPanel& h, const HierarchicalBacktestConfig& config,
+                                                     const ProgressSink& progress, const CancellationToken* cancel) {
+  const Hierarchy& hierarchy = h.hierarchy;
+  const int nodes = hierarchy.size();
+  const TimeSeries& total = h.panel.series.front();
+  const ModelSpec spec = ModelSpec::parse(config.model);
+  const ModelSpec bottomSpec = ModelSpec::parse(config.bottomModel.empty() ? config.model : config.bottomModel);
+  (void)ModelFactory::create(spec);  // validates the specs before any work
+  (void)ModelFactory::create(bottomSpec);
+  const std::vector<Fold> folds = FoldLayout::make(total.size(), config.backtest, total.name);
+  const int period = config.backtest.seasonalPeriod > 0 ? config.backtest.seasonalPeriod
+                                                        : defaultSeasonalPeriod(total.frequency);
+
+  // Fit every node on every fold (the costly part) on the thread pool.
+  std::vector<NodeFit> fits(folds.size() * static_cast<std::size_t>(nodes));
+  std::vector<std::string> failures(fits.size());
+  TaskPool::run(
+      fits.size(), config.backtest.threads,
+      [&](std::size_t task) {
+        const Fold& fold = folds[task / static_cast<std::size_t>(nodes)];
+        const int node = static_cast<int>(task % static_cast<std::size_t>(nodes));
+        const TimeSeries& s = h.panel.series[static_cast<std::size_t>(node)];
+        TimeSeries train{s.name, s.frequency, s.dateAt(fold.trainBegin), s.values.segment(fold.trainBegin, fold.trainSize())};
+        try {
+          auto model = ModelFactory::create(node >= hierarchy.firstBottom() ? bottomSpec : spec);
+          model->fit(train, cancel);
+          NodeFit& f = fits[task];
+          f.forecast = model->forecast(fold.forecastSteps(), {}).mean;
+          // Errors over the whole training window (NaN where the model has
+          // none; fit() may drop leading missing values).
+          f.residuals = Eigen::VectorXd::Constant(fold.trainSize(), std::numeric_limits<double>::quiet_NaN());
+          const Eigen::VectorXd r = model->residuals();
+          f.residuals.tail(r.size()) = r;
+        } catch (const CancelledError&) {
+          throw;
+        } catch (const std::exception& e) {
+          failures[task] = "fold " + std::to_string(fold.index + 1) + ", '" + s.name + "': " + e.what();
+        }
+      },
+      cancel,
+      [&](std::size_t done) {
+        if (progress) progress(0.9 * static_cast<double>(done) / static_cast<double>(fits.size()), "fitting");
+      });
+  for (const auto& f : failures)
+    if (!f.empty()) throw InputError("hierarchical backtest: a base model could not be fitted (" + f + ")");
+
+  // Methods: "base" first, then those asked for.
+  std::vector<std::string> methodNames{"base"};
+  for (const ReconcileMethod m : config.methods) methodNames.emplace_back(reconcileMethodName(m));
+  // Scored points per method and node, pooled over the folds.
+  const std::size_t perFold = static_cast<std::size_t>(folds.front().testEnd - folds.front().testBegin);
+  std::vector<std::vector<ScoredPoints>> points(methodNames.size(), std::vector<ScoredPoints>(static_cast<std::size_t>(nodes)));
+  for (auto& byNode : points)
+    for (auto& p : byNode) p = ScoredPoints::withSize(static_cast<Eigen::Index>(perFold * folds.size()), {});
+
+  for (std::size_t k = 0; k < folds.size(); ++k) {
+    const Fold& fold = folds[k];
+    ReconcileInputs in;
+    in.base.resize(nodes, fold.forecastSteps());
+    in.history.resize(nodes, fold.trainSize());
+    in.residuals.resize(nodes, fold.trainSize());
+    for (int i = 0; i < nodes; ++i) {
+      const NodeFit& f = fits[k * static_cast<std::size_t>(nodes) + static_cast<std::size_t>(i)];
+      in.base.row(i) = f.forecast.transpose();
+      in.history.row(i) = h.panel.series[static_cast<std::size_t>(i)].values.segment(fold.trainBegin, fold.trainSize()).transpose();
+      in.residuals.row(i) = f.residuals.transpose();
+    }
+    std::vector<Eigen::MatrixXd> forecasts{in.base};
+    for (const ReconcileMethod m : config.methods) {
+      ReconcileOptions options;
+      options.method = m;
+      options.middleDepth = config.middleDepth;
+      options.nonNegative = config.nonNegative;
+      forecasts.push_back(Reconciler::reconcile(hierarchy, in, options).mean);
+    }
+    const Eigen::Index skip = fold.testBegin - fold.trainEnd;  // the gap
+    for (int i = 0; i < nodes; ++i) {
+      const Eigen::VectorXd& y = h.panel.series[static_cast<std::size_t>(i)].values;
+      const NaiveScale scale = NaiveScale::of(y.segment(fold.trainBegin, fold.trainSize()), period);
+      for (std::size_t m = 0; m < forecasts.size(); ++m) {
+        ScoredPoints& p = points[m][static_cast<std::size_t>(i)];
+        for (std::size_t j = 0; j < perFold; ++j) {
+          const auto at = static_cast<Eigen::Index>(k * perFold + j);
+          p.actual[at] = y[fold.testBegin + static_cast<Eigen::Index>(j)];
+          p.forecast[at] = forecasts[m](i, skip + static_cast<Eigen::Index>(j));
+          p.scaleAbs[at] = scale.meanAbs;
+          p.scaleSq[at] = scale.meanSq;
+        }
+      }
+    }
+    if (progress) progress(0.9 + 0.1 * static_cast<double>(k + 1) / static_cast<double>(folds.size()), "reconciling");
+  }
+
+  HierarchicalBacktestResult result;
+  const int depths = static_cast<int>(hierarchy.levels().size()) + 1;
+  for (std::size_t m = 0; m < methodNames.size(); ++m) {
+    std::vector<MetricValues> byNode;
+    for (int i = 0; i < nodes; ++i) {
+      byNode.push_back(Metrics::compute(points[m][static_cast<std::size_t>(i)]));
+      const MetricValues& v = byNode.back();
+      if (m == 0 && !(std::isfinite(v.mase) && std::isfinite(v.rmsse)))
+        result.notes.push_back("'" + hierarchy.nodes()[static_cast<std::size_t>(i)].name +
+                               "' is left out of the averages: its MASE/RMSSE is undefined (a training window "
+                               "without change?)");
+    }
+    // The mean over the nodes at `depth` (-1: every node).
+    const auto average = [&](int depth) {
+      LevelScore s{methodNames[m], depth, depth < 0 ? "all" : hierarchy.levelName(depth), 0, 0, 0};
+      for (int i = 0; i < nodes; ++i) {
+        const MetricValues& v = byNode[static_cast<std::size_t>(i)];
+        if ((depth >= 0 && hierarchy.nodes()[static_cast<std::size_t>(i)].depth != depth) ||
+            !(std::isfinite(v.mase) && std::isfinite(v.rmsse)))
+          continue;
+        s.mase += v.mase;
+        s.rmsse += v.rmsse;
+        ++s.nodes;
+      }
+      s.mase = s.nodes ? s.mase / s.nodes : std::numeric_limits<double>::quiet_NaN();
+      s.rmsse = s.nodes ? s.rmsse / s.nodes : std::numeric_limits<double>::quiet_NaN();
+      return s;
+    };
+    for (int d = 0; d < depths; ++d) result.scores.push_back(average(d));
+    result.scores.push_back(average(-1));
+  }
+  return result;
+}
+
+}  // namespace foresight
