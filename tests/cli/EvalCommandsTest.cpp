@@ -1,5 +1,7 @@
 #include <QtTest/QtTest>
 
+#include <map>
+
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -245,6 +247,33 @@ class EvalCommandsTest : public QObject {
                                    q("drift"), q("--horizon"), q("4"), q("--folds"), q("3")});
     QCOMPARE(flat.code, 2);
     QVERIFY2(contains(flat.err, "series,date,value,level"), flat.err.c_str());
+
+    // hierarchy forecast: reconciled, written as a hierarchy's CSV that adds up.
+    const Run fc = foresightRun({q("hierarchy"), q("forecast"), q("--data"), q(dir_ / "h.csv"), q("--model"), q("theta"),
+                                 q("--method"), q("mint_shrink"), q("--horizon"), q("3"), q("--out"),
+                                 q(dir_ / "fc.csv"), q("--base"), q(dir_ / "base.csv")});
+    QVERIFY2(fc.code == 0, fc.err.c_str());
+    QVERIFY2(contains(fc.err, "3 nodes x 3 periods reconciled by mint_shrink"), fc.err.c_str());
+    const std::string out = readTextFile(dir_ / "fc.csv");
+    QVERIFY2(out.rfind("series,date,value,level\nTotal," + isoDate(7 * 70) + ",", 0) == 0, out.c_str());
+    std::map<std::string, double> byRow;  // "series,date" -> value
+    std::istringstream lines(out);
+    std::string line;
+    std::getline(lines, line);
+    while (std::getline(lines, line)) {
+      const auto c1 = line.find(','), c2 = line.find(',', c1 + 1), c3 = line.find(',', c2 + 1);
+      byRow[line.substr(0, c2)] = std::stod(line.substr(c2 + 1, c3 - c2 - 1));
+    }
+    for (int i = 70; i < 73; ++i) {
+      const std::string d = isoDate(7 * i);
+      const double total = byRow.at("Total," + d), sum = byRow.at("east," + d) + byRow.at("west," + d);
+      QVERIFY2(std::fabs(total - sum) <= 1e-9 * std::fabs(total), d.c_str());
+    }
+    QVERIFY(readTextFile(dir_ / "base.csv").rfind("series,date,value,level\n", 0) == 0);
+    const Run two = foresightRun({q("hierarchy"), q("forecast"), q("--data"), q(dir_ / "h.csv"), q("--model"), q("drift"),
+                                  q("--method"), q("ols,wls_var"), q("--horizon"), q("3"), q("--out"), q("-")});
+    QCOMPARE(two.code, 2);
+    QVERIFY2(contains(two.err, "--method: one method"), two.err.c_str());
   }
 };
 

@@ -8,28 +8,13 @@
 #include "Command.h"
 #include "CommandRegistry.h"
 #include "EvalArgs.h"
+#include "HierarchyArgs.h"
 #include "engine/common/Errors.h"
 #include "engine/hierarchy/HierarchicalBacktest.h"
-#include "engine/io/InputFile.h"
 
 namespace foresight::cli {
 
 namespace {
-
-std::vector<ReconcileMethod> parseMethods(const std::string& text) {
-  std::vector<ReconcileMethod> methods;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', pos), text.size());
-    const std::string name = text.substr(pos, comma - pos);
-    const auto m = parseReconcileMethod(name);
-    if (!m)
-      throw UsageError("--methods: unknown method " + quoteForMessage(name) + " (use " + reconcileMethodList() + ")");
-    methods.push_back(*m);
-    pos = comma + 1;
-  }
-  return methods;
-}
 
 // Padded to `width` columns, at least one space after.
 std::string cell(std::string text, std::size_t width) {
@@ -78,12 +63,8 @@ class HierarchyBacktestCommand : public Command {
                 "of --methods and every node is scored. Prints MASE and RMSSE per level and\n"
                 "over all levels for the base forecasts and each method, and the method\n"
                 "with the lowest mean MASE over all levels. See docs/hierarchies.md.");
-    p.option({"data", "HIERARCHY.csv", "A hierarchy's series CSV: series,date,value,level", "", true})
-        .option({"model", "SPEC", "Model spec for every node, e.g. ets or theta", "", true})
-        .option({"bottom-model", "SPEC", "Model spec for the bottom series instead, e.g. croston(type=sba)", "", false})
-        .option({"methods", "LIST", "Reconciliation methods: " + reconcileMethodList(), "bottom_up,mint_shrink", false})
-        .option({"middle-level", "N", "middle_out's level: 1 is the level below the total", "1", false})
-        .flag("non-negative", "Hold reconciled bottom forecasts at 0 or above (for data that cannot go negative)");
+    hierarchy_args::declare(p).option(
+        {"methods", "LIST", "Reconciliation methods: " + reconcileMethodList(), "bottom_up,mint_shrink", false});
     return eval_args::declareBacktestOptions(p);
   }
 
@@ -94,16 +75,10 @@ class HierarchyBacktestCommand : public Command {
     config.backtest = eval_args::backtestConfig(args);
     config.model = *args.get("model");
     config.bottomModel = args.getOr("bottom-model", "");
-    config.methods = parseMethods(args.getOr("methods", "bottom_up,mint_shrink"));
+    config.methods = hierarchy_args::methods(args.getOr("methods", "bottom_up,mint_shrink"), "--methods");
     config.nonNegative = args.flag("non-negative");
-    const std::string middle = args.getOr("middle-level", "1");
-    try {
-      config.middleDepth = std::stoi(middle);
-    } catch (const std::exception&) {
-      throw UsageError("--middle-level: expected a whole number, got " + quoteForMessage(middle));
-    }
-    const std::string data = *args.get("data");
-    const HierarchicalPanel h = HierarchicalSeries::read(readInputText(data), data == "-" ? "stdin" : data);
+    config.middleDepth = hierarchy_args::middleLevel(args);
+    const HierarchicalPanel h = hierarchy_args::read(args);
     const HierarchicalBacktestResult r = HierarchicalBacktest::run(h, config, io.progress(), io.cancel);
     for (const auto& note : r.notes) io.err << "note: " << note << "\n";
     if (args.flag("json")) {

@@ -22,7 +22,8 @@ ErrorCovariance ErrorCovariance::estimate(const Eigen::MatrixXd& residuals) {
   c.errors.resize(T, n);
   for (Eigen::Index k = 0; k < T; ++k) c.errors.row(k) = residuals.col(complete[static_cast<std::size_t>(k)]).transpose();
   const double t = static_cast<double>(T);
-  c.variance = c.errors.colwise().squaredNorm().transpose() / t;
+  c.rawVariance = c.errors.colwise().squaredNorm().transpose() / t;
+  c.variance = c.rawVariance;
   const double floor = 1e-12 * std::max(c.variance.maxCoeff(), 1e-300);
   for (Eigen::Index i = 0; i < n; ++i) c.variance[i] = std::max(c.variance[i], floor);
   if (n < 2) {

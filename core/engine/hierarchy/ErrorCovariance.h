@@ -17,7 +17,8 @@ namespace foresight {
 
 struct ErrorCovariance {
   Eigen::MatrixXd errors;    // T x n: the periods where every node has an error
-  Eigen::VectorXd variance;  // diag(W1), n
+  Eigen::VectorXd variance;  // diag(W1), n, after the floor below
+  Eigen::VectorXd rawVariance;  // diag(E'E) / T, before it
   double lambda = 1;         // shrinkage intensity (1: the diagonal only)
   int periodsDropped = 0;    // periods left out for a missing error
 
@@ -28,8 +29,8 @@ struct ErrorCovariance {
   static ErrorCovariance estimate(const Eigen::MatrixXd& residuals);
 
   // W's diagonal part d and low-rank weight kappa for the shrunk estimate
-  // (W = diag(d) + kappa E'E).
-  Eigen::VectorXd shrunkDiagonal() const { return lambda * variance; }
+  // (W = diag(d) + kappa E'E, whose diagonal is `variance`, floor included).
+  Eigen::VectorXd shrunkDiagonal() const { return lambda * variance + (1 - lambda) * (variance - rawVariance); }
   double shrunkKappa() const { return (1 - lambda) / static_cast<double>(errors.rows()); }
 };
 

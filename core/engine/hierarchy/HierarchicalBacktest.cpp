@@ -7,21 +7,12 @@
 #include "engine/eval/FoldLayout.h"
 #include "engine/eval/Metrics.h"
 #include "engine/eval/NaiveScale.h"
-#include "engine/eval/TaskPool.h"
 #include "engine/models/ModelFactory.h"
+#include "engine/hierarchy/NodeFits.h"
 #include "engine/hierarchy/Reconciler.h"
 
 namespace foresight {
 
-namespace {
-
-// One node's base forecast and in-sample errors on one fold.
-struct NodeFit {
-  Eigen::VectorXd forecast;
-  Eigen::VectorXd residuals;
-};
-
-}  // namespace
 
 std::string HierarchicalBacktestResult::bestOverall() const {
   std::string best;
@@ -47,38 +38,19 @@ HierarchicalBacktestResult HierarchicalBacktest::run(const HierarchicalPanel& h,
   const int period = config.backtest.seasonalPeriod > 0 ? config.backtest.seasonalPeriod
                                                         : defaultSeasonalPeriod(total.frequency);
 
-  // Fit every node on every fold (the costly part) on the thread pool.
-  std::vector<NodeFit> fits(folds.size() * static_cast<std::size_t>(nodes));
-  std::vector<std::string> failures(fits.size());
-  TaskPool::run(
-      fits.size(), config.backtest.threads,
-      [&](std::size_t task) {
-        const Fold& fold = folds[task / static_cast<std::size_t>(nodes)];
-        const int node = static_cast<int>(task % static_cast<std::size_t>(nodes));
-        const TimeSeries& s = h.panel.series[static_cast<std::size_t>(node)];
-        TimeSeries train{s.name, s.frequency, s.dateAt(fold.trainBegin), s.values.segment(fold.trainBegin, fold.trainSize())};
-        try {
-          auto model = ModelFactory::create(node >= hierarchy.firstBottom() ? bottomSpec : spec);
-          model->fit(train, cancel);
-          NodeFit& f = fits[task];
-          f.forecast = model->forecast(fold.forecastSteps(), {}).mean;
-          // Errors over the whole training window (NaN where the model has
-          // none; fit() may drop leading missing values).
-          f.residuals = Eigen::VectorXd::Constant(fold.trainSize(), std::numeric_limits<double>::quiet_NaN());
-          const Eigen::VectorXd r = model->residuals();
-          f.residuals.tail(r.size()) = r;
-        } catch (const CancelledError&) {
-          throw;
-        } catch (const std::exception& e) {
-          failures[task] = "fold " + std::to_string(fold.index + 1) + ", '" + s.name + "': " + e.what();
-        }
-      },
-      cancel,
-      [&](std::size_t done) {
-        if (progress) progress(0.9 * static_cast<double>(done) / static_cast<double>(fits.size()), "fitting");
-      });
-  for (const auto& f : failures)
-    if (!f.empty()) throw InputError("hierarchical backtest: a base model could not be fitted (" + f + ")");
+  // Fit every node on every fold: the costly part.
+  std::vector<NodeFits> fits;
+  for (std::size_t k = 0; k < folds.size(); ++k) {
+    const Fold& fold = folds[k];
+    fits.push_back(NodeFits::fit(h, spec, bottomSpec, fold.trainBegin, fold.trainSize(), fold.forecastSteps(),
+                                 config.backtest.threads, "fold " + std::to_string(fold.index + 1), cancel,
+                                 [&](std::size_t done) {
+                                   if (progress)
+                                     progress(0.9 * (static_cast<double>(k) + static_cast<double>(done) / nodes) /
+                                                  static_cast<double>(folds.size()),
+                                              "fitting");
+                                 }));
+  }
 
   // Methods: "base" first, then those asked for.
   std::vector<std::string> methodNames{"base"};
@@ -92,15 +64,11 @@ HierarchicalBacktestResult HierarchicalBacktest::run(const HierarchicalPanel& h,
   for (std::size_t k = 0; k < folds.size(); ++k) {
     const Fold& fold = folds[k];
     ReconcileInputs in;
-    in.base.resize(nodes, fold.forecastSteps());
+    in.base = fits[k].forecast;
+    in.residuals = fits[k].residuals;
     in.history.resize(nodes, fold.trainSize());
-    in.residuals.resize(nodes, fold.trainSize());
-    for (int i = 0; i < nodes; ++i) {
-      const NodeFit& f = fits[k * static_cast<std::size_t>(nodes) + static_cast<std::size_t>(i)];
-      in.base.row(i) = f.forecast.transpose();
+    for (int i = 0; i < nodes; ++i)
       in.history.row(i) = h.panel.series[static_cast<std::size_t>(i)].values.segment(fold.trainBegin, fold.trainSize()).transpose();
-      in.residuals.row(i) = f.residuals.transpose();
-    }
     std::vector<Eigen::MatrixXd> forecasts{in.base};
     for (const ReconcileMethod m : config.methods) {
       ReconcileOptions options;
