@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "../models/ModelTestData.h"
+#include "Coherence.h"
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
 #include "engine/data/DataSourceLoader.h"
@@ -35,20 +36,6 @@ HierarchicalPanel awHierarchy(const char* spec, Measure measure) {
   return HierarchicalSeries::build(adventureWorks(), request, *HierarchicalSeries::parseLevels(spec));
 }
 
-// Worst |parent - sum of children| / max(|parent|, 1).
-double incoherence(const Hierarchy& h, const Eigen::MatrixXd& y) {
-  double worst = 0;
-  for (int i = 0; i < h.size(); ++i) {
-    const auto& children = h.nodes()[static_cast<std::size_t>(i)].children;
-    if (children.empty()) continue;
-    for (Eigen::Index s = 0; s < y.cols(); ++s) {
-      double sum = 0;
-      for (const int c : children) sum += y(c, s);
-      worst = std::max(worst, std::abs(y(i, s) - sum) / std::max(std::abs(y(i, s)), 1.0));
-    }
-  }
-  return worst;
-}
 
 std::string refusal(const std::string& csv) {
   try {
@@ -80,7 +67,7 @@ class HierarchicalSeriesTest : public QObject {
     for (const HierarchicalPanel* h : {&t, &p}) {
       Eigen::MatrixXd y(h->hierarchy.size(), h->panel.series.front().size());
       for (int i = 0; i < h->hierarchy.size(); ++i) y.row(i) = h->panel.series[static_cast<std::size_t>(i)].values;
-      QCOMPARE(incoherence(h->hierarchy, y), 0.0);
+      QCOMPARE(test::incoherence(h->hierarchy, y), 0.0);
     }
     // The total is the whole export: 84,174 units.
     QCOMPARE(p.panel.series.front().values.sum(), 84174.0);
@@ -148,7 +135,7 @@ class HierarchicalSeriesTest : public QObject {
       in.history.row(i) = s.values.transpose();
       in.residuals.row(i) = model->residuals().transpose();
     }
-    QVERIFY(incoherence(h.hierarchy, in.base) > 1e-6);
+    QVERIFY(test::incoherence(h.hierarchy, in.base) > 1e-6);
     for (const ReconcileMethod m : allReconcileMethods()) {
       ReconcileOptions options;
       options.method = m;
@@ -156,7 +143,7 @@ class HierarchicalSeriesTest : public QObject {
       options.nonNegative = true;
       const ReconcileResult r = Reconciler::reconcile(h.hierarchy, in, options);
       const std::string name(reconcileMethodName(m));
-      QVERIFY2(incoherence(h.hierarchy, r.mean) <= 1e-9, name.c_str());
+      QVERIFY2(test::incoherence(h.hierarchy, r.mean) <= 1e-9, name.c_str());
       QVERIFY2(r.mean.minCoeff() >= 0, name.c_str());
       // Written and read back as a hierarchy's file: still coherent.
       HierarchicalPanel forecast{h.hierarchy, {}};
@@ -169,9 +156,9 @@ class HierarchicalSeriesTest : public QObject {
       const HierarchicalPanel back = HierarchicalSeries::read(out.str(), "forecast.csv");
       Eigen::MatrixXd y(back.hierarchy.size(), horizon);
       for (int i = 0; i < back.hierarchy.size(); ++i) y.row(i) = back.panel.series[static_cast<std::size_t>(i)].values;
-      QVERIFY2(incoherence(back.hierarchy, y) <= 1e-9, name.c_str());
+      QVERIFY2(test::incoherence(back.hierarchy, y) <= 1e-9, name.c_str());
       qInfo("%s %s: incoherence %.3g, after the CSV %.3g", qPrintable(hierarchy), name.c_str(),
-            incoherence(h.hierarchy, r.mean), incoherence(back.hierarchy, y));
+            test::incoherence(h.hierarchy, r.mean), test::incoherence(back.hierarchy, y));
     }
   }
 };

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "Coherence.h"
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
 #include "engine/hierarchy/Reconciler.h"
@@ -50,20 +51,6 @@ Eigen::MatrixXd matrixOf(const Reference& ref, const Hierarchy& h, const std::st
   return m;
 }
 
-// Worst |parent - sum of children| / max(|parent|, 1) over nodes and steps.
-double incoherence(const Hierarchy& h, const Eigen::MatrixXd& y) {
-  double worst = 0;
-  for (int i = 0; i < h.size(); ++i) {
-    const auto& children = h.nodes()[static_cast<std::size_t>(i)].children;
-    if (children.empty()) continue;
-    for (Eigen::Index s = 0; s < y.cols(); ++s) {
-      double sum = 0;
-      for (const int c : children) sum += y(c, s);
-      worst = std::max(worst, std::abs(y(i, s) - sum) / std::max(std::abs(y(i, s)), 1.0));
-    }
-  }
-  return worst;
-}
 
 }  // namespace
 
@@ -124,13 +111,13 @@ class ReconcilerTest : public QObject {
       QVERIFY(r.lambda.has_value());
       QVERIFY(test::near(*r.lambda, ref_.values.at("Total").at("lambda")[0], 1e-9));
     }
-    QVERIFY(incoherence(h_, r.mean) < 1e-12);
+    QVERIFY(test::incoherence(h_, r.mean) < 1e-12);
     qInfo("%s: worst relative difference from R %.3g, incoherence %.3g", qPrintable(method), worst,
-          incoherence(h_, r.mean));
+          test::incoherence(h_, r.mean));
   }
 
   void baseForecastsAreNotCoherentButEveryMethodIs() {
-    QVERIFY(incoherence(h_, inputs_.base) > 1e-3);
+    QVERIFY(test::incoherence(h_, inputs_.base) > 1e-3);
   }
 
   // Base forecasts that go negative at the bottom: with nonNegative the
@@ -147,7 +134,7 @@ class ReconcilerTest : public QObject {
     const ReconcileResult clipped = Reconciler::reconcile(h_, in, options);
     QVERIFY(clipped.mean.minCoeff() >= 0);
     QVERIFY(clipped.negativesSetToZero >= 28);
-    QVERIFY(incoherence(h_, clipped.mean) < 1e-12);
+    QVERIFY(test::incoherence(h_, clipped.mean) < 1e-12);
   }
 
   void inputsThatDoNotFitAreRefused() {
