@@ -107,6 +107,11 @@ HierarchicalPanel fromTable(const RawTable& t) {
       throw InputError(InputLocation{t.source, 0, "series", node.name},
                        "the hierarchy needs this node, which the file lacks");
     const TimeSeries& given = *it->second;
+    if (given.frequency != node.frequency || given.start != node.start || given.size() != node.size())
+      throw InputError(InputLocation{t.source, 0, "series", node.name},
+                       "runs " + given.start.toIso() + " to " + given.end().toIso() + " but the bottom series run " +
+                           node.start.toIso() + " to " + node.end().toIso() +
+                           "; the series of a hierarchy share their dates");
     for (Eigen::Index k = 0; k < node.size(); ++k) {
       const double a = given.values[k], b = node.values[k];
       const bool same = (std::isnan(a) && std::isnan(b)) || std::fabs(a - b) <= 1e-9 * std::max(std::fabs(b), 1.0);

@@ -107,6 +107,11 @@ class HierarchicalSeriesTest : public QObject {
     std::string badTotal = good;
     badTotal.replace(badTotal.find("3,total"), 7, "3,top");
     QVERIFY2(refusal(badTotal).find("'total'") != std::string::npos, refusal(badTotal).c_str());
+    // A total that runs past its children (found by fuzzing: it was taken,
+    // and the hierarchy's series then had different lengths).
+    const std::string longer = "series,date,value,level\nTotal,2020-01-06,5,total\nTotal,2020-01-13,,total\n"
+                               "Total,2020-01-20,,total\nP,2020-01-06,5,kind\nP,2020-01-13,,kind\n";
+    QVERIFY2(refusal(longer).find("share their dates") != std::string::npos, refusal(longer).c_str());
     QVERIFY(!HierarchicalSeries::parseLevels("territory,planet"));
     QCOMPARE(HierarchicalSeries::parseLevels("country,territory")->size(), std::size_t(2));
   }
