@@ -73,6 +73,37 @@ class HierarchicalSeriesTest : public QObject {
     QCOMPARE(p.panel.series.front().values.sum(), 84174.0);
   }
 
+  // A territory under two countries in different rows cannot be placed:
+  // refused naming the file, the line and both countries.
+  void anAttributeWithTwoParentsIsRefused() {
+    LoadedData data;
+    data.defaultMeasure = Measure::Amount;
+    data.facts = FactTable({Measure::Amount}, {Dimension::Country, Dimension::Territory}, false);
+    const auto file = data.facts.addFile("sales.csv");
+    const auto row = [&](int day, const char* country, const char* territory, std::uint32_t line) {
+      FactRow r;
+      r.date = Date::fromYmd(2020, 1, 1)->addDays(day);
+      r.values[measureIndex(Measure::Amount)] = Decimal::fromInteger(5);
+      r.dims[dimensionIndex(Dimension::Country)] = data.facts.dictionary(Dimension::Country).intern(country);
+      r.dims[dimensionIndex(Dimension::Territory)] = data.facts.dictionary(Dimension::Territory).intern(territory);
+      r.file = file;
+      r.line = line;
+      data.facts.append(r);
+    };
+    row(0, "France", "Paris", 2);
+    row(1, "Germany", "Berlin", 3);
+    row(2, "Germany", "Paris", 4);
+    try {
+      HierarchicalSeries::build(data, SeriesRequest{}, {Dimension::Country, Dimension::Territory});
+      QFAIL("placed a territory under two countries");
+    } catch (const InputError& e) {
+      const std::string m = e.what();
+      QVERIFY2(m.find("sales.csv:4") != std::string::npos && m.find("'Paris'") != std::string::npos &&
+                   m.find("'France'") != std::string::npos && m.find("'Germany'") != std::string::npos,
+               m.c_str());
+    }
+  }
+
   void csvRoundTripsAndPlainReadersTakeIt() {
     const HierarchicalPanel t = awHierarchy("territory", Measure::Revenue);
     std::ostringstream out;
