@@ -3,6 +3,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/SparseCore>
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,9 +75,10 @@ Eigen::SparseMatrix<double> constraints(const Hierarchy& h) {
   return c;
 }
 
-// y^ - W C' (C W C')^-1 C y^ with W = diag(d) + kappa E'E.
+// y^ - W C' (C W C')^-1 C y^ with W = diag(d) + kappa E'E; `map` (when not
+// null) gets the n x n matrix of that projection, I - W C' (C W C')^-1 C.
 Eigen::MatrixXd project(const Hierarchy& h, const Eigen::MatrixXd& base, const Eigen::VectorXd& d, double kappa,
-                        const Eigen::MatrixXd* errors) {
+                        const Eigen::MatrixXd* errors, Eigen::MatrixXd* map = nullptr) {
   const Eigen::SparseMatrix<double> c = constraints(h);
   const Eigen::SparseMatrix<double> ct = c.transpose();
   const Eigen::SparseMatrix<double> dct = d.asDiagonal() * ct;
@@ -89,8 +91,34 @@ Eigen::MatrixXd project(const Hierarchy& h, const Eigen::MatrixXd& base, const E
   const Eigen::LDLT<Eigen::MatrixXd> solver(cwct);
   if (solver.info() != Eigen::Success)
     throw InputError("reconciliation: the weight matrix is singular for this hierarchy");
+  if (map) {
+    const Eigen::MatrixXd a = wct * solver.solve(Eigen::MatrixXd::Identity(cwct.rows(), cwct.cols()));
+    *map = Eigen::MatrixXd::Identity(h.size(), h.size()) - a * c;
+  }
   const Eigen::MatrixXd x = solver.solve(c * base);
   return base - wct * x;
+}
+
+// The error correlation shrunk as mint_shrink shrinks the covariance:
+// 1 on the diagonal, (1 - lambda) r_ij off it.
+Eigen::MatrixXd shrunkCorrelation(const ErrorCovariance& cov) {
+  const Eigen::VectorXd inverseSd = cov.variance.cwiseSqrt().cwiseInverse();
+  Eigen::MatrixXd r = (cov.errors.transpose() * cov.errors) / static_cast<double>(cov.errors.rows());
+  r = inverseSd.asDiagonal() * r * inverseSd.asDiagonal();
+  r *= 1 - cov.lambda;
+  r.diagonal().setOnes();
+  return r;
+}
+
+// sqrt(diag(M D_h R D_h M')) for every step h.
+Eigen::MatrixXd reconciledSd(const Eigen::MatrixXd& map, const Eigen::MatrixXd& correlation,
+                             const Eigen::MatrixXd& baseSd) {
+  Eigen::MatrixXd sd(map.rows(), baseSd.cols());
+  for (Eigen::Index h = 0; h < baseSd.cols(); ++h) {
+    const Eigen::MatrixXd x = map * baseSd.col(h).asDiagonal();
+    sd.col(h) = ((x * correlation).cwiseProduct(x)).rowwise().sum().cwiseMax(0.0).cwiseSqrt();
+  }
+  return sd;
 }
 
 }  // namespace
@@ -105,14 +133,42 @@ ReconcileResult Reconciler::reconcile(const Hierarchy& h, const ReconcileInputs&
                          "' is not a finite number");
   }
   if (usesHistory(method)) requireRows(in.history, h, "the history", method);
-  if (usesResiduals(method)) requireRows(in.residuals, h, "the in-sample errors", method);
+  const bool intervals = in.baseSd.size() > 0;
+  if (usesResiduals(method) || intervals) requireRows(in.residuals, h, "the in-sample errors", method);
+  if (intervals) {
+    requireRows(in.baseSd, h, "the base standard deviations", method);
+    if (in.baseSd.cols() != in.base.cols())
+      throw InputError(methodText(method) + ": the base standard deviations have " +
+                       std::to_string(in.baseSd.cols()) + " steps, the forecasts " + std::to_string(in.base.cols()));
+    if (!in.baseSd.allFinite() || in.baseSd.minCoeff() < 0)
+      throw InputError(methodText(method) + ": a base standard deviation is negative or not a finite number");
+    if (method == ReconcileMethod::TopDownAhp || method == ReconcileMethod::TopDownPha ||
+        method == ReconcileMethod::TopDownFp || method == ReconcileMethod::MiddleOut)
+      throw InputError(methodText(method) +
+                       ": reconciled intervals are computed for bottom_up, ols, wls_struct, wls_var and mint_shrink");
+    if (h.size() > kMaxIntervalNodes)
+      throw InputError(methodText(method) + ": reconciled intervals are computed for at most " +
+                       std::to_string(kMaxIntervalNodes) + " nodes (this hierarchy has " + std::to_string(h.size()) +
+                       "); the point forecasts are not limited");
+  }
 
   ReconcileResult result;
   const Eigen::Index m = h.bottomCount();
   Eigen::MatrixXd bottom;
+  Eigen::MatrixXd map;  // the n x n linear map of the method, when intervals are asked for
+  Eigen::MatrixXd* const wantMap = intervals ? &map : nullptr;
+  std::optional<ErrorCovariance> cov;
+  if (usesResiduals(method) || intervals) {
+    cov = ErrorCovariance::estimate(in.residuals);
+    result.periodsDropped = cov->periodsDropped;
+  }
   switch (method) {
     case ReconcileMethod::BottomUp:
       bottom = in.base.bottomRows(m);
+      if (intervals) {
+        map = Eigen::MatrixXd::Zero(h.size(), h.size());
+        map.rightCols(m) = Eigen::MatrixXd(h.summingMatrix());
+      }
       break;
     case ReconcileMethod::TopDownAhp:
     case ReconcileMethod::TopDownPha:
@@ -130,27 +186,26 @@ ReconcileResult Reconciler::reconcile(const Hierarchy& h, const ReconcileInputs&
       break;
     }
     case ReconcileMethod::Ols:
-      bottom = project(h, in.base, Eigen::VectorXd::Ones(h.size()), 0, nullptr).bottomRows(m);
+      bottom = project(h, in.base, Eigen::VectorXd::Ones(h.size()), 0, nullptr, wantMap).bottomRows(m);
       break;
     case ReconcileMethod::WlsStruct: {
       const Eigen::SparseMatrix<double> s = h.summingMatrix();
       const Eigen::VectorXd counts = s * Eigen::VectorXd::Ones(m);
-      bottom = project(h, in.base, counts, 0, nullptr).bottomRows(m);
+      bottom = project(h, in.base, counts, 0, nullptr, wantMap).bottomRows(m);
       break;
     }
     case ReconcileMethod::WlsVar:
     case ReconcileMethod::MintShrink: {
-      const ErrorCovariance cov = ErrorCovariance::estimate(in.residuals);
-      result.periodsDropped = cov.periodsDropped;
       if (method == ReconcileMethod::WlsVar) {
-        bottom = project(h, in.base, cov.variance, 0, nullptr).bottomRows(m);
+        bottom = project(h, in.base, cov->variance, 0, nullptr, wantMap).bottomRows(m);
       } else {
-        result.lambda = cov.lambda;
-        bottom = project(h, in.base, cov.shrunkDiagonal(), cov.shrunkKappa(), &cov.errors).bottomRows(m);
+        result.lambda = cov->lambda;
+        bottom = project(h, in.base, cov->shrunkDiagonal(), cov->shrunkKappa(), &cov->errors, wantMap).bottomRows(m);
       }
       break;
     }
   }
+  if (intervals) result.sd = reconciledSd(map, shrunkCorrelation(*cov), in.baseSd);
   if (opt.nonNegative) {
     for (Eigen::Index i = 0; i < bottom.size(); ++i)
       if (bottom.data()[i] < 0) {

@@ -16,6 +16,13 @@
 // middle_out keeps one level's base forecasts, splits them below as fp and
 // sums them above.
 //
+// Intervals (when base standard deviations are given; bottom_up and the
+// MinT family): Gaussian, Var(y~_h) = M W_h M' with M the linear map the
+// method applies (S G), W_h = D_h R D_h, D_h the base forecasts' standard
+// deviations at step h and R the error correlation shrunk as mint_shrink
+// shrinks it (the same R for every method). Computed densely, so for at
+// most kMaxIntervalNodes nodes.
+//
 // Every result is made coherent exactly: the reconciled bottom series are
 // summed up by S at the end. With `nonNegative`, negative reconciled bottom
 // values are set to 0 before that sum (the rule for data that cannot go
@@ -33,7 +40,8 @@ namespace foresight {
 struct ReconcileInputs {
   Eigen::MatrixXd base;       // nodes x horizon, rows in node order
   Eigen::MatrixXd history;    // nodes x periods of actuals (top_down_ahp/pha); may be empty otherwise
-  Eigen::MatrixXd residuals;  // nodes x periods of one-step errors, NaN = none (wls_var, mint_shrink)
+  Eigen::MatrixXd residuals;  // nodes x periods of one-step errors, NaN = none (wls_var, mint_shrink, intervals)
+  Eigen::MatrixXd baseSd;     // nodes x horizon: the base forecasts' standard deviations; empty = no intervals
 };
 
 struct ReconcileOptions {
@@ -44,6 +52,7 @@ struct ReconcileOptions {
 
 struct ReconcileResult {
   Eigen::MatrixXd mean;           // nodes x horizon, coherent
+  Eigen::MatrixXd sd;             // nodes x horizon, reconciled standard deviations (when baseSd was given)
   std::optional<double> lambda;   // mint_shrink's shrinkage intensity
   int negativesSetToZero = 0;     // bottom values clipped (nonNegative)
   int periodsDropped = 0;         // error periods left out (a node had none)
@@ -51,9 +60,12 @@ struct ReconcileResult {
 
 class Reconciler {
  public:
+  static constexpr int kMaxIntervalNodes = 1000;
+
   // InputError when the inputs do not fit the hierarchy (rows, a missing
-  // history or residuals the method needs, a non-finite base forecast) or
-  // the middle level is out of range.
+  // history or residuals the method needs, a non-finite base forecast), the
+  // middle level is out of range, or intervals are asked of a top-down or
+  // middle-out method or of more than kMaxIntervalNodes nodes.
   static ReconcileResult reconcile(const Hierarchy& hierarchy, const ReconcileInputs& inputs,
                                    const ReconcileOptions& options);
 };

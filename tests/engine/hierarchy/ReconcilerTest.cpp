@@ -116,6 +116,60 @@ class ReconcilerTest : public QObject {
           test::incoherence(h_, r.mean));
   }
 
+  // Gaussian reconciled intervals, against R's S G W_h G' S' with W_h =
+  // D_h R D_h (R's ets 95% intervals for D_h, the shrunk error correlation).
+  void reconciledStandardDeviationsMatchR_data() {
+    QTest::addColumn<QString>("method");
+    for (const char* m : {"bottom_up", "ols", "wls_struct", "wls_var", "mint_shrink"}) QTest::newRow(m) << m;
+  }
+  void reconciledStandardDeviationsMatchR() {
+    QFETCH(QString, method);
+    ReconcileInputs in = inputs_;
+    in.baseSd = matrixOf(ref_, h_, "base_sd");
+    ReconcileOptions options;
+    options.method = *parseReconcileMethod(method.toStdString());
+    const ReconcileResult r = Reconciler::reconcile(h_, in, options);
+    const Eigen::MatrixXd expected = matrixOf(ref_, h_, method.toStdString() + "_sd");
+    QCOMPARE(r.sd.rows(), expected.rows());
+    QCOMPARE(r.sd.cols(), expected.cols());
+    double worst = 0;
+    for (Eigen::Index i = 0; i < expected.rows(); ++i)
+      for (Eigen::Index s = 0; s < expected.cols(); ++s) {
+        worst = std::max(worst, std::abs(r.sd(i, s) - expected(i, s)) / expected(i, s));
+        QVERIFY2(test::near(r.sd(i, s), expected(i, s), 1e-9),
+                 qPrintable(QStringLiteral("%1 %2 step %3: %4 vs R %5")
+                                .arg(method, QString::fromStdString(h_.nodes()[static_cast<std::size_t>(i)].name))
+                                .arg(s + 1)
+                                .arg(r.sd(i, s), 0, 'g', 17)
+                                .arg(expected(i, s), 0, 'g', 17)));
+      }
+    // The means are those of the run without intervals.
+    in.baseSd.resize(0, 0);
+    QVERIFY(Reconciler::reconcile(h_, in, options).mean == r.mean);
+    qInfo("%s: standard deviations, worst relative difference from R %.3g", qPrintable(method), worst);
+  }
+
+  void intervalsAreRefusedWhereTheyAreNotDefined() {
+    ReconcileInputs in = inputs_;
+    in.baseSd = matrixOf(ref_, h_, "base_sd");
+    ReconcileOptions options;
+    options.method = ReconcileMethod::TopDownFp;
+    try {
+      Reconciler::reconcile(h_, in, options);
+      QFAIL("top-down intervals");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("computed for bottom_up, ols") != std::string::npos, e.what());
+    }
+    options.method = ReconcileMethod::BottomUp;
+    in.baseSd(2, 3) = -1;
+    try {
+      Reconciler::reconcile(h_, in, options);
+      QFAIL("negative standard deviation");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("negative") != std::string::npos, e.what());
+    }
+  }
+
   void baseForecastsAreNotCoherentButEveryMethodIs() {
     QVERIFY(test::incoherence(h_, inputs_.base) > 1e-3);
   }

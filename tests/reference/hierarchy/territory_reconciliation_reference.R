@@ -27,6 +27,10 @@
 #             bottom_up, top_down_ahp, top_down_pha, top_down_fp,
 #             middle_out (the country level), ols, wls_struct, wls_var,
 #             mint_shrink
+#   base_sd   the base forecasts' standard deviations, (hi95 - lo95) / (2 z)
+#   <method>_sd  the reconciled standard deviations of bottom_up, ols,
+#             wls_struct, wls_var and mint_shrink: sqrt(diag(S G W_h G' S')),
+#             W_h = D_h R D_h with R the shrunk error correlation
 #   lambda    mint_shrink's shrinkage intensity (node "Total", pos 0)
 # Node order: the total, then each level's nodes sorted by path (C locale).
 suppressMessages(library(forecast))
@@ -75,18 +79,32 @@ bottom_series <- t(vapply(node_names[bottom_idx], function(name) {
 Y <- S %*% bottom_series
 
 base <- matrix(0, n, H)
+base_sd <- matrix(0, n, H)
 res <- matrix(0, n, len)
 for (i in 1:n) {
   fit <- ets(ts(Y[i, ], frequency = 7))
-  base[i, ] <- as.numeric(forecast(fit, h = H)$mean)
+  fc <- forecast(fit, h = H, level = 95)
+  base[i, ] <- as.numeric(fc$mean)
+  base_sd[i, ] <- (as.numeric(fc$upper) - as.numeric(fc$lower)) / (2 * qnorm(0.975))
   res[i, ] <- Y[i, ] - as.numeric(fitted(fit))
 }
 hist <- Y[, (len - K + 1):len]
 res <- res[, (len - K + 1):len]
 
-mint <- function(W) {
+mint_g <- function(W) {
   Wi <- solve(W)
-  S %*% solve(t(S) %*% Wi %*% S) %*% t(S) %*% Wi %*% base
+  solve(t(S) %*% Wi %*% S) %*% t(S) %*% Wi
+}
+mint <- function(W) S %*% mint_g(W) %*% base
+# Reconciled standard deviations (Gaussian): Var(y~_h) = S G W_h G' S' with
+# W_h = D_h R D_h, D_h the base forecasts' standard deviations at step h
+# (from ets' 95% intervals) and R the shrunk error correlation, the same for
+# every method.
+reconciled_sd <- function(G, R) {
+  vapply(1:H, function(h) {
+    D <- diag(base_sd[, h])
+    sqrt(diag(S %*% G %*% D %*% R %*% D %*% t(G) %*% t(S)))
+  }, numeric(n))
 }
 shrink <- function(x) {
   tt <- nrow(x)
@@ -132,12 +150,23 @@ results <- list(
   wls_var = mint(diag(diag(crossprod(t(res)) / ncol(res)))),
   mint_shrink = mint(sh$W))
 
+R_shrunk <- cov2cor(sh$W)
+bottom_g <- cbind(matrix(0, m, n - m), diag(m))
+sds <- list(
+  bottom_up_sd = reconciled_sd(bottom_g, R_shrunk),
+  ols_sd = reconciled_sd(mint_g(diag(n)), R_shrunk),
+  wls_struct_sd = reconciled_sd(mint_g(diag(rowSums(S))), R_shrunk),
+  wls_var_sd = reconciled_sd(mint_g(diag(diag(crossprod(t(res)) / ncol(res)))), R_shrunk),
+  mint_shrink_sd = reconciled_sd(mint_g(sh$W), R_shrunk))
+
 cat("node,kind,pos,value\n")
 out <- function(i, kind, values) for (p in seq_along(values)) cat(node_names[i], ",", kind, ",", p - 1, ",", num(values[p]), "\n", sep = "")
 for (i in 1:n) {
   out(i, "history", hist[i, ])
   out(i, "residual", res[i, ])
   out(i, "base", base[i, ])
+  out(i, "base_sd", base_sd[i, ])
   for (method in names(results)) out(i, method, results[[method]][i, ])
+  for (kind in names(sds)) out(i, kind, sds[[kind]][i, ])
 }
 cat("Total,lambda,0,", num(sh$lambda), "\n", sep = "")
