@@ -270,6 +270,16 @@ class EvalCommandsTest : public QObject {
       QVERIFY2(std::fabs(total - sum) <= 1e-9 * std::fabs(total), d.c_str());
     }
     QVERIFY(readTextFile(dir_ / "base.csv").rfind("series,date,value,level\n", 0) == 0);
+    const Run withIntervals = foresightRun({q("hierarchy"), q("forecast"), q("--data"), q(dir_ / "h.csv"), q("--model"),
+                                            q("theta"), q("--horizon"), q("3"), q("--level"), q("80,95"),
+                                            q("--intervals"), q(dir_ / "intervals.csv"), q("--out"), q("-")});
+    QVERIFY2(withIntervals.code == 0, withIntervals.err.c_str());
+    QVERIFY2(readTextFile(dir_ / "intervals.csv").rfind("series,date,mean,lo80,hi80,lo95,hi95\nTotal,", 0) == 0,
+             readTextFile(dir_ / "intervals.csv").c_str());
+    const Run alone = foresightRun({q("hierarchy"), q("forecast"), q("--data"), q(dir_ / "h.csv"), q("--model"),
+                                    q("drift"), q("--horizon"), q("3"), q("--level"), q("80"), q("--out"), q("-")});
+    QCOMPARE(alone.code, 2);
+    QVERIFY2(contains(alone.err, "--level and --intervals go together"), alone.err.c_str());
     const Run two = foresightRun({q("hierarchy"), q("forecast"), q("--data"), q(dir_ / "h.csv"), q("--model"), q("drift"),
                                   q("--method"), q("ols,wls_var"), q("--horizon"), q("3"), q("--out"), q("-")});
     QCOMPARE(two.code, 2);

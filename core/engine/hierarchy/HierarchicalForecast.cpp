@@ -1,6 +1,9 @@
 #include "engine/hierarchy/HierarchicalForecast.h"
 
+#include <algorithm>
+
 #include "engine/common/Errors.h"
+#include "engine/models/Distributions.h"
 #include "engine/hierarchy/NodeFits.h"
 #include "engine/models/Forecaster.h"
 #include "engine/models/ModelFactory.h"
@@ -22,6 +25,8 @@ HierarchicalPanel panelOf(const Hierarchy& h, const Eigen::MatrixXd& values, con
 
 HierarchicalForecastResult HierarchicalForecast::run(const HierarchicalPanel& h, const HierarchicalForecastConfig& config,
                                                      const ProgressSink& progress, const CancellationToken* cancel) {
+  for (const double level : config.levels)
+    if (!(level > 0 && level < 100)) throw InputError("interval levels must lie in (0, 100), not " + std::to_string(level));
   if (config.horizon < 1 || config.horizon > Forecaster::kMaxHorizon)
     throw InputError("horizon must be 1 to " + std::to_string(Forecaster::kMaxHorizon) + ", not " +
                      std::to_string(config.horizon));
@@ -38,12 +43,39 @@ HierarchicalForecastResult HierarchicalForecast::run(const HierarchicalPanel& h,
   ReconcileInputs in;
   in.base = fits.forecast;
   in.residuals = fits.residuals;
+  if (!config.levels.empty()) in.baseSd = fits.sd;
   in.history.resize(h.hierarchy.size(), total.size());
   for (int i = 0; i < h.hierarchy.size(); ++i) in.history.row(i) = h.panel.series[static_cast<std::size_t>(i)].values.transpose();
   const ReconcileResult r = Reconciler::reconcile(h.hierarchy, in, config.reconcile);
   if (progress) progress(1.0, "reconciled");
-  HierarchicalForecastResult out{panelOf(h.hierarchy, r.mean, total), panelOf(h.hierarchy, fits.forecast, total),
-                                 r.lambda, r.negativesSetToZero, r.periodsDropped};
+  HierarchicalForecastResult out;
+  out.forecast = panelOf(h.hierarchy, r.mean, total);
+  out.base = panelOf(h.hierarchy, fits.forecast, total);
+  out.lambda = r.lambda;
+  out.negativesSetToZero = r.negativesSetToZero;
+  out.periodsDropped = r.periodsDropped;
+  if (config.levels.empty()) return out;
+  std::vector<double> levels = config.levels;
+  std::sort(levels.begin(), levels.end());
+  for (int i = 0; i < h.hierarchy.size(); ++i) {
+    Forecast f;
+    f.start = out.forecast.panel.series.front().start;
+    f.frequency = total.frequency;
+    f.levels = levels;
+    f.mean = r.mean.row(i).transpose();
+    f.lower.resize(config.horizon, static_cast<Eigen::Index>(levels.size()));
+    f.upper.resize(config.horizon, static_cast<Eigen::Index>(levels.size()));
+    for (std::size_t j = 0; j < levels.size(); ++j) {
+      const double z = normalQuantile(0.5 + levels[j] / 200);
+      for (Eigen::Index s = 0; s < config.horizon; ++s) {
+        const double half = z * r.sd(i, s);
+        f.lower(s, static_cast<Eigen::Index>(j)) =
+            config.reconcile.nonNegative ? std::max(0.0, f.mean[s] - half) : f.mean[s] - half;
+        f.upper(s, static_cast<Eigen::Index>(j)) = f.mean[s] + half;
+      }
+    }
+    out.intervals.push_back(std::move(f));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "engine/common/Errors.h"
 #include "engine/eval/TaskPool.h"
+#include "engine/models/Distributions.h"
 #include "engine/models/ModelFactory.h"
 
 namespace foresight {
@@ -15,6 +16,8 @@ NodeFits NodeFits::fit(const HierarchicalPanel& h, const ModelSpec& model, const
   const int nodes = h.hierarchy.size();
   NodeFits out;
   out.forecast.resize(nodes, steps);
+  out.sd.resize(nodes, steps);
+  const double z = normalQuantile(0.975);
   out.residuals = Eigen::MatrixXd::Constant(nodes, length, std::numeric_limits<double>::quiet_NaN());
   std::vector<std::string> failures(static_cast<std::size_t>(nodes));
   TaskPool::run(
@@ -26,7 +29,9 @@ NodeFits NodeFits::fit(const HierarchicalPanel& h, const ModelSpec& model, const
         try {
           auto m = ModelFactory::create(node >= h.hierarchy.firstBottom() ? bottomModel : model);
           m->fit(train, cancel);
-          out.forecast.row(node) = m->forecast(steps, {}).mean.transpose();
+          const Forecast f = m->forecast(steps, {95.0});
+          out.forecast.row(node) = f.mean.transpose();
+          out.sd.row(node) = ((f.upper.col(0) - f.lower.col(0)) / (2 * z)).transpose();
           // fit() may drop leading missing values: the errors end at the
           // window's end.
           const Eigen::VectorXd r = m->residuals();

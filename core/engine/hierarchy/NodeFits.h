@@ -17,6 +17,10 @@ namespace foresight {
 struct NodeFits {
   Eigen::MatrixXd forecast;   // nodes x steps
   Eigen::MatrixXd residuals;  // nodes x window length; NaN where a model has no error
+  // nodes x steps: each model's 95% interval half-width / 1.96 (the
+  // standard deviation of a Gaussian forecast; an approximation for models
+  // whose intervals are not Gaussian, such as the empirical ones of croston).
+  Eigen::MatrixXd sd;
 
   // Fits `model` to every node's values [begin, begin + length) (the bottom
   // series `bottomModel`) and forecasts `steps`. InputError naming `where`

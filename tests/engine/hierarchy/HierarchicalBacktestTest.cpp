@@ -10,7 +10,9 @@
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
 #include "engine/data/DataSourceLoader.h"
+#include "Coherence.h"
 #include "engine/hierarchy/HierarchicalBacktest.h"
+#include "engine/hierarchy/HierarchicalForecast.h"
 
 using namespace foresight;
 
@@ -113,6 +115,47 @@ class HierarchicalBacktestTest : public QObject {
     const HierarchicalBacktestResult p = HierarchicalBacktest::run(products, c);
     QCOMPARE(allLevels(p), (std::vector<double>{2.510, 2.519, 2.483, 2.473, 2.509, 2.489, 2.467, 2.286}));
     QCOMPARE(p.bestOverall(), std::string("mint_shrink"));
+  }
+
+  // The forecast of the whole hierarchy: coherent means, intervals around
+  // them that widen with the level, held at 0 with nonNegative, and the
+  // same means as the reconciler gives for the same base forecasts.
+  void forecastIsCoherentWithIntervals() {
+    HierarchicalForecastConfig c;
+    c.model = "ets";
+    c.horizon = 14;
+    c.levels = {95, 80};
+    c.reconcile.method = ReconcileMethod::MintShrink;
+    c.reconcile.nonNegative = true;
+    const HierarchicalForecastResult r = HierarchicalForecast::run(h_, c);
+    QCOMPARE(r.forecast.panel.series.size(), std::size_t(20));
+    QCOMPARE(r.forecast.panel.series.front().start, *Date::fromYmd(2017, 7, 1));
+    Eigen::MatrixXd y(20, 14);
+    for (int i = 0; i < 20; ++i) y.row(i) = r.forecast.panel.series[static_cast<std::size_t>(i)].values;
+    QVERIFY(test::incoherence(h_.hierarchy, y) < 1e-12);
+    QVERIFY(r.lambda.has_value());
+    QCOMPARE(r.intervals.size(), std::size_t(20));
+    for (const Forecast& f : r.intervals) {
+      QCOMPARE(f.levels, (std::vector<double>{80, 95}));
+      for (Eigen::Index s = 0; s < 14; ++s) {
+        QVERIFY(f.lower(s, 1) <= f.lower(s, 0) && f.lower(s, 0) <= f.mean[s]);
+        QVERIFY(f.mean[s] <= f.upper(s, 0) && f.upper(s, 0) < f.upper(s, 1));
+        QVERIFY(f.lower(s, 1) >= 0);
+      }
+    }
+    // The total's interval is wider than any one territory's.
+    QVERIFY(r.intervals.front().upper(0, 1) - r.intervals.front().mean[0] >
+            r.intervals.back().upper(0, 1) - r.intervals.back().mean[0]);
+    // A method without intervals is refused when levels are asked for.
+    c.reconcile.method = ReconcileMethod::TopDownFp;
+    try {
+      HierarchicalForecast::run(h_, c);
+      QFAIL("top-down intervals");
+    } catch (const InputError& e) {
+      QVERIFY2(std::string(e.what()).find("top_down_fp") != std::string::npos, e.what());
+    }
+    c.levels.clear();
+    QCOMPARE(HierarchicalForecast::run(h_, c).intervals.size(), std::size_t(0));
   }
 
   void aModelThatCannotBeFittedStopsTheRunNamingIt() {
