@@ -3,6 +3,7 @@
 #include <Eigen/Cholesky>
 #include <Eigen/SparseCore>
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,24 +44,32 @@ Eigen::MatrixXd splitDown(const Hierarchy& h, const Eigen::MatrixXd& base, int d
   return value.bottomRows(h.bottomCount());
 }
 
+// Periods where the total or a bottom series is missing are left out.
 Eigen::VectorXd historicalProportions(const Hierarchy& h, const Eigen::MatrixXd& history, ReconcileMethod method) {
   const Eigen::Index m = h.bottomCount();
   const Eigen::MatrixXd bottom = history.bottomRows(m);
   const Eigen::RowVectorXd total = history.row(0);
-  Eigen::VectorXd p = Eigen::VectorXd::Zero(m);
-  if (method == ReconcileMethod::TopDownPha) {
-    const double sum = total.sum();
-    if (!(sum != 0)) throw InputError(methodText(method) + ": the total's history sums to 0; no proportions");
-    return bottom.rowwise().sum() / sum;
-  }
-  int used = 0;
+  Eigen::VectorXd sumShares = Eigen::VectorXd::Zero(m), sumBottom = Eigen::VectorXd::Zero(m);
+  double sumTotal = 0;
+  int sharePeriods = 0, periods = 0;
   for (Eigen::Index t = 0; t < history.cols(); ++t) {
+    if (!std::isfinite(total[t]) || !bottom.col(t).allFinite()) continue;
+    ++periods;
+    sumBottom += bottom.col(t);
+    sumTotal += total[t];
     if (total[t] == 0) continue;
-    p += bottom.col(t) / total[t];
-    ++used;
+    sumShares += bottom.col(t) / total[t];
+    ++sharePeriods;
   }
-  if (used == 0) throw InputError(methodText(method) + ": the total is 0 in every period; no proportions");
-  return p / used;
+  if (method == ReconcileMethod::TopDownPha) {
+    if (!(sumTotal != 0))
+      throw InputError(methodText(method) + ": the total's history sums to 0 over the " + std::to_string(periods) +
+                       " complete period(s); no proportions");
+    return sumBottom / sumTotal;
+  }
+  if (sharePeriods == 0)
+    throw InputError(methodText(method) + ": no period has a complete history with a non-zero total; no proportions");
+  return sumShares / sharePeriods;
 }
 
 // C: one row per aggregate node, +1 on it and -1 on each of its children.

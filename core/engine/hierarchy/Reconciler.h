@@ -10,7 +10,8 @@
 // 50,000 products under a few hundred aggregates stay cheap.
 //
 // Top-down: ahp p_j = mean over t of y_jt / total_t (periods with a zero
-// total left out), pha p_j = sum_t y_jt / sum_t total_t, fp splits each
+// total left out), pha p_j = sum_t y_jt / sum_t total_t (both over the
+// periods where the total and every bottom series have a value), fp splits each
 // node among its children in proportion to their base forecasts at that
 // step (equally when those sum to <= 0; negative ones count as 0).
 // middle_out keeps one level's base forecasts, splits them below as fp and

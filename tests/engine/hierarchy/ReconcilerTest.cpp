@@ -225,6 +225,28 @@ class ReconcilerTest : public QObject {
                          "mint_shrink"));
   }
 
+  // A missing actual in the history: top-down proportions leave that
+  // period out instead of turning every forecast into NaN.
+  void topDownProportionsSkipIncompletePeriods() {
+    ReconcileInputs in = inputs_;
+    ReconcileOptions options;
+    options.method = ReconcileMethod::TopDownPha;
+    const Eigen::MatrixXd full = Reconciler::reconcile(h_, in, options).mean;
+    in.history(h_.firstBottom() + 2, 10) = std::nan("");
+    in.history(0, 20) = std::nan("");
+    for (const ReconcileMethod m : {ReconcileMethod::TopDownPha, ReconcileMethod::TopDownAhp}) {
+      options.method = m;
+      const Eigen::MatrixXd r = Reconciler::reconcile(h_, in, options).mean;
+      QVERIFY(r.allFinite());
+      QVERIFY(test::incoherence(h_, r) < 1e-12);
+    }
+    // Leaving two of 365 periods out moves the shares a little, not much.
+    options.method = ReconcileMethod::TopDownPha;
+    const Eigen::MatrixXd partial = Reconciler::reconcile(h_, in, options).mean;
+    QVERIFY((partial - full).cwiseAbs().maxCoeff() < 0.05 * full.cwiseAbs().maxCoeff());
+    QCOMPARE(partial.row(0), full.row(0));  // the total keeps its base forecast
+  }
+
   // Errors missing for some node in a period: that period is left out of
   // the covariance, and said so.
   void periodsWithAMissingErrorAreLeftOut() {
