@@ -115,6 +115,13 @@ class HierarchicalBacktestTest : public QObject {
     const HierarchicalBacktestResult p = HierarchicalBacktest::run(products, c);
     QCOMPARE(allLevels(p), (std::vector<double>{2.510, 2.519, 2.483, 2.473, 2.509, 2.489, 2.467, 2.286}));
     QCOMPARE(p.bestOverall(), std::string("mint_shrink"));
+    // TSB at the bottom: the product level's MASE.
+    c.bottomModel = "tsb";
+    c.methods = {ReconcileMethod::BottomUp, ReconcileMethod::MintShrink};
+    const HierarchicalBacktestResult tsb = HierarchicalBacktest::run(products, c);
+    QCOMPARE(std::round(tsb.scores[3].mase * 1000) / 1000, 2.241);   // base, products
+    QCOMPARE(std::round(tsb.scores[13].mase * 1000) / 1000, 2.263);  // mint_shrink, products
+    QCOMPARE(allLevels(tsb), (std::vector<double>{2.253, 2.248, 2.269}));
   }
 
   // The forecast of the whole hierarchy: coherent means, intervals around
