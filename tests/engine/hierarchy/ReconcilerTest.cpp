@@ -1,6 +1,7 @@
 // Reconciliation against a base-R implementation (textbook MinT algebra,
 // hts::MinT's shrinkage, top-down and middle-out as the papers define them)
-// on the Adventure Works territory hierarchy: R's ets forecasts, history and
+// on the Adventure Works territory hierarchy: R's ets forecasts, the history
+// (built here from ../shared/data, as the script's input was) and
 // one-step errors go into both; every method's reconciled forecast agrees
 // to 1e-9. Then coherence for every method, non-negativity, and refusals.
 #include <QtTest/QtTest>
@@ -12,6 +13,8 @@
 #include "Coherence.h"
 #include "TestSupport.h"
 #include "engine/common/Errors.h"
+#include "engine/data/DataSourceLoader.h"
+#include "engine/hierarchy/HierarchicalSeries.h"
 #include "engine/hierarchy/Reconciler.h"
 
 using namespace foresight;
@@ -36,7 +39,7 @@ Reference readReference() {
     auto& v = ref.values[node][kind];
     if (v.size() <= pos) v.resize(pos + 1);
     v[pos] = std::stod(line.substr(c3 + 1));
-    if (kind == "history" && pos == 0) ref.order.push_back(node);
+    if (kind == "base" && pos == 0) ref.order.push_back(node);
   }
   return ref;
 }
@@ -73,7 +76,15 @@ class ReconcilerTest : public QObject {
     // R sorted each level's nodes by path in the C locale: the same order.
     for (int i = 0; i < h_.size(); ++i) QCOMPARE(h_.nodes()[static_cast<std::size_t>(i)].name, ref_.order[i]);
     inputs_.base = matrixOf(ref_, h_, "base");
-    inputs_.history = matrixOf(ref_, h_, "history");
+    // The history: the last 365 days of each node, built from the export as
+    // the R script's input was (data series --hierarchy territory).
+    const auto dir = test::sharedData("adventureworks");
+    QVERIFY2(!dir.empty(), "../shared/data/adventureworks is missing");
+    const HierarchicalPanel aw = HierarchicalSeries::build(DataSourceLoader::loadOne(dir.string(), {}), SeriesRequest{},
+                                                           *HierarchicalSeries::parseLevels("territory"));
+    QCOMPARE(aw.hierarchy.toJson(), h_.toJson());
+    inputs_.history.resize(h_.size(), 365);
+    for (int i = 0; i < h_.size(); ++i) inputs_.history.row(i) = aw.panel.series[static_cast<std::size_t>(i)].values.tail(365);
     inputs_.residuals = matrixOf(ref_, h_, "residual");
     QCOMPARE(inputs_.base.cols(), Eigen::Index(28));
     QCOMPARE(inputs_.history.cols(), Eigen::Index(365));

@@ -9,7 +9,9 @@
 # projection form; W for mint_shrink as hts::MinT's shrink.estim; top-down
 # and middle-out as Athanasopoulos, Ahmed and Hyndman (2009) and hts define
 # them. Foresight's test feeds the same base forecasts, history and errors
-# (written here) to its own reconciler and compares.
+# (written here; the history itself, the last 365 days of the series, the
+# test builds from ../shared/data as this script's input was built) to its
+# own reconciler and compares.
 #
 # Run from the repository root (the numbers committed were made with R 4.2
 # and forecast 8.20):
@@ -20,7 +22,6 @@
 # CI never runs R: the CSV is committed and the tests compare against it.
 #
 # Columns: node (path name, "Total" for the total), kind, pos, value. Kinds:
-#   history   the actuals of the last 365 days (pos 0..364)
 #   residual  ets's one-step errors (actual - fitted) over the same days
 #   base      ets's forecast, steps 1..28 (pos 0..27)
 #   <method>  the reconciled forecast of each method (pos = step), methods:
@@ -162,7 +163,6 @@ sds <- list(
 cat("node,kind,pos,value\n")
 out <- function(i, kind, values) for (p in seq_along(values)) cat(node_names[i], ",", kind, ",", p - 1, ",", num(values[p]), "\n", sep = "")
 for (i in 1:n) {
-  out(i, "history", hist[i, ])
   out(i, "residual", res[i, ])
   out(i, "base", base[i, ])
   out(i, "base_sd", base_sd[i, ])
