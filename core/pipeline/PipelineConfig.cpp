@@ -1,5 +1,6 @@
 #include "pipeline/PipelineConfig.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "engine/data/Dimension.h"
 #include "engine/data/Measure.h"
 #include "engine/eval/ModelCandidate.h"
+#include "engine/hierarchy/HierarchicalSeries.h"
 #include "engine/io/InputFile.h"
 #include "pipeline/StrictJsonReader.h"
 
@@ -84,6 +86,56 @@ void readExport(const StrictJsonReader& r, const nlohmann::json& e, PipelineConf
   c.exportHistory = static_cast<int>(r.integer(e, p, "history", 0, 100000000).value_or(0));
 }
 
+void readHierarchy(const StrictJsonReader& r, const nlohmann::json& j, const nlohmann::json* reconcile,
+                   PipelineConfig& c) {
+  HierarchySettings h;
+  r.requireObject(j, "hierarchy", {"levels", "bottom_model"});
+  h.levels = r.text(j, "hierarchy", "levels").value_or("");
+  if (h.levels.empty())
+    r.fail("hierarchy.levels", "missing: " + HierarchicalSeries::levelsHelp() +
+                                   ", or \"file\" for a series CSV with a level column");
+  if (!h.fromFile() && !HierarchicalSeries::parseLevels(h.levels))
+    r.fail("hierarchy.levels", "unknown levels " + quoteForMessage(h.levels) + ": " + HierarchicalSeries::levelsHelp() +
+                                   ", or \"file\"");
+  h.bottomModel = r.text(j, "hierarchy", "bottom_model").value_or("");
+  if (!h.bottomModel.empty()) {
+    try {
+      ModelCandidate::fromSpec(h.bottomModel);
+    } catch (const InputError& e) {
+      r.fail("hierarchy.bottom_model", e.what());
+    }
+  }
+  if (reconcile) {
+    const std::string p = "reconcile";
+    r.requireObject(*reconcile, p, {"method", "methods", "middle_depth", "non_negative", "validation_folds"});
+    const auto method = [&](const std::string& path, const std::string& name) {
+      const auto m = parseReconcileMethod(name);
+      if (!m) r.fail(path, "unknown method " + quoteForMessage(name) + " (use " + reconcileMethodList() + ")");
+      return *m;
+    };
+    if (auto names = r.texts(*reconcile, p, "methods")) {
+      if (names->empty()) r.fail(p + ".methods", "name at least one method");
+      h.methods.clear();
+      for (std::size_t i = 0; i < names->size(); ++i) {
+        const ReconcileMethod m = method(p + ".methods[" + std::to_string(i) + "]", (*names)[i]);
+        if (std::find(h.methods.begin(), h.methods.end(), m) != h.methods.end())
+          r.fail(p + ".methods[" + std::to_string(i) + "]", "repeated method " + quoteForMessage((*names)[i]));
+        h.methods.push_back(m);
+      }
+    }
+    if (auto m = r.text(*reconcile, p, "method"); m && *m != "auto") {
+      h.method = method(p + ".method", *m);
+      // The fixed method is the one reported first on the scored folds.
+      std::erase(h.methods, *h.method);
+      h.methods.insert(h.methods.begin(), *h.method);
+    }
+    h.middleDepth = static_cast<int>(r.integer(*reconcile, p, "middle_depth", 1, 100).value_or(1));
+    h.nonNegative = r.boolean(*reconcile, p, "non_negative");
+    h.validationFolds = static_cast<int>(r.integer(*reconcile, p, "validation_folds", 1, 1000).value_or(0));
+  }
+  c.hierarchy = std::move(h);
+}
+
 void readPolicy(const StrictJsonReader& r, const nlohmann::json& j, PipelineConfig& c) {
   r.requireObject(j, "policy",
                   {"metric", "min_relative_improvement", "max_p_value", "max_coverage_loss", "min_folds", "alternative",
@@ -117,7 +169,8 @@ std::vector<std::string> PipelineConfig::splitSpecs(const std::string& text) {
 PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::string& file) {
   const StrictJsonReader r(file);
   const nlohmann::json j = r.parse(text);
-  r.requireObject(j, "", {"$schema", "name", "description", "data", "candidates", "backtest", "policy", "registry", "out", "export"});
+  r.requireObject(j, "", {"$schema", "name", "description", "data", "hierarchy", "reconcile", "candidates", "backtest",
+                          "policy", "registry", "out", "export"});
   PipelineConfig c;
   c.file = file;
   const auto name = r.text(j, "", "name");
@@ -129,6 +182,11 @@ PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::stri
   c.name = *name;
   c.description = r.text(j, "", "description").value_or("");
   if (j.contains("data")) readData(r, j.at("data"), c);
+  if (j.contains("reconcile") && !j.contains("hierarchy"))
+    r.fail("reconcile", "reconciles a hierarchy: set \"hierarchy\" too");
+  if (j.contains("hierarchy")) readHierarchy(r, j.at("hierarchy"), j.contains("reconcile") ? &j.at("reconcile") : nullptr, c);
+  if (c.hierarchy && c.series.groupBy)
+    r.fail("data.by", "the hierarchy's levels group the series: leave data.by out");
   if (auto specs = r.texts(j, "", "candidates")) c.candidates = *specs;
   for (std::size_t i = 0; i < c.candidates.size(); ++i) {
     try {
@@ -149,6 +207,16 @@ PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::stri
   } catch (const InputError& e) {
     r.fail("backtest", e.what());
   }
+  if (c.hierarchy) {
+    // Every forecast the pipeline exports of a hierarchy is reconciled: a
+    // method without reconciled intervals cannot give the export's bands.
+    const auto& levels = c.exportLevels.empty() ? c.backtest.levels : c.exportLevels;
+    for (const ReconcileMethod m : c.hierarchy->methods)
+      if (!levels.empty() && !hasIntervals(m))
+        r.fail("reconcile.methods", std::string(reconcileMethodName(m)) +
+                                        " gives no reconciled intervals, and the export asks for levels: compare "
+                                        "bottom_up, ols, wls_struct, wls_var and mint_shrink, or set export.levels to []");
+  }
   return c;
 }
 
@@ -168,16 +236,18 @@ nlohmann::json PipelineConfig::toJson() const {
   if (series.from) data["from"] = series.from->toIso();
   if (series.to) data["to"] = series.to->toIso();
   nlohmann::json policyJson = policy.toJson();
+  nlohmann::json config = {{"file", file},
+                        {"name", name},
+                        {"description", description},
+                        {"data", data},
+                        {"candidates", candidates},
+                        {"backtest", backtest.toJson()},
+                        {"metric", metric.name()},
+                        {"export", {{"horizon", exportHorizon}, {"levels", exportLevels}, {"history", exportHistory}}}};
   policyJson["promote_refresh"] = promoteRefresh;
-  return {{"file", file},
-          {"name", name},
-          {"description", description},
-          {"data", data},
-          {"candidates", candidates},
-          {"backtest", backtest.toJson()},
-          {"metric", metric.name()},
-          {"policy", policyJson},
-          {"export", {{"horizon", exportHorizon}, {"levels", exportLevels}, {"history", exportHistory}}}};
+  config["policy"] = policyJson;
+  if (hierarchy) config["hierarchy"] = hierarchy->toJson();
+  return config;
 }
 
 }  // namespace foresight::pipeline

@@ -13,6 +13,7 @@
 #include "engine/eval/BacktestConfig.h"
 #include "engine/eval/MetricKey.h"
 #include "engine/eval/PromotionPolicy.h"
+#include "pipeline/HierarchySettings.h"
 
 namespace foresight::pipeline {
 
@@ -28,6 +29,10 @@ struct PipelineConfig {
   // data.on_bad_rows: rows the loader rejects stop the run unless "skip"
   // (then report.json, report.md and run.log list them).
   BadRowPolicy onBadRows = BadRowPolicy::Stop;
+
+  // "hierarchy" and "reconcile": the series form a hierarchy whose nodes are
+  // all forecast and reconciled (nullopt: a flat panel).
+  std::optional<HierarchySettings> hierarchy;
 
   std::vector<std::string> candidates;  // model specs
   BacktestConfig backtest;              // horizon, folds, step, gap, window, levels, threads

@@ -26,7 +26,7 @@ bool isSeriesCsv(const std::string& path) {
   std::string first;
   if (!in || !std::getline(in, first)) return false;
   if (!first.empty() && first.back() == '\r') first.pop_back();
-  return first == "series,date,value" || first == "date,value";
+  return first == "series,date,value" || first == "date,value" || first == "series,date,value,level";
 }
 
 // The periods of `s` inside [from, to].
@@ -49,7 +49,28 @@ PipelineInput PipelineInput::load(const PipelineConfig& config, const ProgressSi
   PipelineInput in;
   in.source = config.source;
   in.onBadRows = config.onBadRows;
-  if (config.query.empty() && isSeriesCsv(config.source)) {
+  const bool seriesCsv = config.query.empty() && isSeriesCsv(config.source);
+  if (config.hierarchy && config.hierarchy->fromFile() != seriesCsv)
+    throw InputError(InputLocation{config.file, 0, "hierarchy.levels", config.hierarchy->levels},
+                     seriesCsv ? "the source is a series CSV: its hierarchy comes from its level column "
+                                 "(set \"levels\": \"file\")"
+                               : "\"file\" reads the hierarchy from a series CSV's level column; the source " +
+                                     config.source + " is not one");
+  if (seriesCsv && config.hierarchy) {
+    in.description = "hierarchical series CSV";
+    HierarchicalPanel h = HierarchicalSeries::readFile(config.source);
+    for (TimeSeries& s : h.panel.series) {
+      in.rowsRead += static_cast<std::size_t>(s.size());
+      s = window(s, config.series.from, config.series.to);
+      if (s.empty())
+        throw InputError(InputLocation{config.source, 0, "", ""},
+                         "series '" + s.name + "' has no dates inside data.from/data.to");
+    }
+    in.panel = h.panel;
+    in.hierarchy = std::move(h);
+    return in;
+  }
+  if (seriesCsv) {
     in.description = "series CSV";
     for (TimeSeries& s : SeriesCsv::readFile(config.source).series) {
       TimeSeries w = window(s, config.series.from, config.series.to);
@@ -82,7 +103,12 @@ PipelineInput PipelineInput::load(const PipelineConfig& config, const ProgressSi
                        "validation failed (" + std::to_string(in.findings.countOf(Severity::Error)) +
                            " error finding(s)); first: " + DataReportText::oneLine(f) +
                            " (see 'foresight data validate')");
-  in.panel = SeriesBuilder::build(data, config.series);
+  if (config.hierarchy) {
+    in.hierarchy = HierarchicalSeries::build(data, config.series, *HierarchicalSeries::parseLevels(config.hierarchy->levels));
+    in.panel = in.hierarchy->panel;
+  } else {
+    in.panel = SeriesBuilder::build(data, config.series);
+  }
   return in;
 }
 

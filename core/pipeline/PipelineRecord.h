@@ -13,6 +13,7 @@
 #include "pipeline/CandidateEvaluation.h"
 #include "pipeline/PipelineConfig.h"
 #include "pipeline/PipelineInput.h"
+#include "pipeline/ReconcileEvaluation.h"
 
 namespace foresight::pipeline {
 
@@ -21,6 +22,7 @@ struct PipelineRecord {
   const PipelineConfig* config = nullptr;
   const PipelineInput* input = nullptr;
   const CandidateEvaluation* evaluation = nullptr;
+  const ReconcileEvaluation* reconciliation = nullptr;  // a hierarchy's; null for a flat panel
   std::vector<const Forecaster*> fitted;  // the challenger, fitted on all the data
   std::vector<Forecast> exported;         // forecasts in the Power BI CSV, per series
   std::vector<std::string> exportedSeries;

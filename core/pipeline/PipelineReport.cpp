@@ -1,5 +1,6 @@
 #include "pipeline/PipelineReport.h"
 
+#include <algorithm>  // std::find, std::min
 #include <cmath>   // std::isnan
 #include <cstdio>  // std::snprintf
 
@@ -46,6 +47,37 @@ std::string demandCells(const nlohmann::json& p) {
          fmt(number(p["cv2"]), 2) + " | " + p["class"].get<std::string>();
 }
 
+// Forecast charts drawn per run: a panel of thousands of series gets the
+// first ones (a hierarchy's total and top levels); the CSV has them all.
+constexpr std::size_t kMaxCharts = 20;
+
+// "| method | total | region | ... | all levels |" rows of MASE (RMSSE).
+std::string levelTable(const HierarchicalBacktestResult& r) {
+  std::vector<std::string> methods, levels;
+  for (const auto& x : r.scores) {
+    if (std::find(methods.begin(), methods.end(), x.method) == methods.end()) methods.push_back(x.method);
+    if (std::find(levels.begin(), levels.end(), x.level) == levels.end()) levels.push_back(x.level);
+  }
+  std::string md = "| method |";
+  std::string rule = "|---|";
+  for (const auto& l : levels) {
+    md += " " + cell(l == "all" ? "all levels" : l) + " |";
+    rule += "---:|";
+  }
+  md += "\n" + rule + "\n";
+  for (const auto& m : methods) {
+    md += "| " + cell(m) + " |";
+    for (const auto& l : levels) {
+      std::string value = " - |";
+      for (const auto& x : r.scores)
+        if (x.method == m && x.level == l) value = " " + fmt(x.mase, 3) + " (" + fmt(x.rmsse, 3) + ") |";
+      md += value;
+    }
+    md += "\n";
+  }
+  return md;
+}
+
 }  // namespace
 
 nlohmann::json PipelineReport::toJson(const PipelineRecord& r) {
@@ -89,6 +121,7 @@ nlohmann::json PipelineReport::toJson(const PipelineRecord& r) {
             {"forecast_rows", r.exportForecastRows},
             {"actual_rows", r.exportActualRows},
             {"series", r.exportedSeries}}},
+          {"reconciliation", r.reconciliation ? r.reconciliation->toJson() : nlohmann::json(nullptr)},
           {"files", r.files},
           {"timings", timings}};
 }
@@ -145,11 +178,29 @@ std::string PipelineReport::markdown(const PipelineRecord& r) {
   for (const auto& check : e.decision.checks)
     md += "| " + check.rule + " | " + (check.passed ? "yes" : "**no**") + " | " + cell(check.reason) + " |\n";
 
+  if (const ReconcileEvaluation* rec = r.reconciliation) {
+    md += "\n## Reconciliation\n\nBase forecasts: `" + rec->model + "` for the aggregates, `" + rec->bottomModel +
+          "` for the bottom series. Method: **" + std::string(reconcileMethodName(rec->chosen.method)) + "**, ";
+    md += rec->validated ? "the lowest mean MASE over all levels on " + std::to_string(rec->validationFolds) +
+                               " validation folds in the data to " + rec->validationEnd +
+                               " (before the scored folds below)"
+                         : std::string("fixed in the configuration");
+    md += rec->chosen.nonNegative ? std::string("; negative bottom forecasts are set to 0") +
+                                        (rec->nonNegativeFromData ? " (the data has no negative value)" : "")
+                                  : std::string("; forecasts may be negative");
+    md += ".\n\nScored folds (the backtest's), MASE (RMSSE) per level, mean over the level's nodes; \"base\" is the "
+          "unreconciled forecasts:\n\n" + levelTable(rec->scored);
+    if (rec->validated) md += "\nValidation folds (where the method was chosen):\n\n" + levelTable(rec->validation);
+  }
+
   md += "\n## Registry\n\n`" + r.registryUri + "`: `" + c.name + "` v" + std::to_string(r.version) + " (sha256 `" +
         r.sha256 + "`). History entry: " + cell(r.decisionText) + "\n\n";
   md += "## Forecast\n\n`powerbi.csv`: " + std::to_string(r.exportForecastRows) + " forecast rows and " +
         std::to_string(r.exportActualRows) + " actual rows of v" + r.exportedModelVersion + ".\n\n";
-  for (std::size_t i = 0; i < r.exported.size(); ++i)
+  if (r.exported.size() > kMaxCharts)
+    md += "Charts of the first " + std::to_string(kMaxCharts) + " of " + std::to_string(r.exported.size()) +
+          " series (every series is in the CSV).\n\n";
+  for (std::size_t i = 0; i < std::min(kMaxCharts, r.exported.size()); ++i)
     md += "![" + cell(r.exportedSeries[i]) + "](forecast-" + std::to_string(i + 1) + ".svg)\n";
   md += "\n## Timings\n\n| stage | seconds |\n|---|---:|\n";
   for (const auto& [stage, seconds] : r.timings) md += "| " + stage + " | " + fmt(seconds, 3) + " |\n";
@@ -162,7 +213,7 @@ void PipelineReport::write(const PipelineRecord& r, const nlohmann::json& report
   for (const auto& x : r.evaluation->leaderboard.entries()) bars.emplace_back(x.label, x.value.mean);
   writeText(dir / "leaderboard.svg",
             SvgChart::bars(r.evaluation->leaderboard.metric().label() + " by model (mean over folds, lower is better)", bars));
-  for (std::size_t i = 0; i < r.exported.size(); ++i) {
+  for (std::size_t i = 0; i < std::min(kMaxCharts, r.exported.size()); ++i) {
     const TimeSeries* s = r.input->panel.find(r.exportedSeries[i]);
     if (!s && r.input->panel.series.size() == 1) s = &r.input->panel.series.front();
     const TimeSeries history = s ? recent(*s, r.exported[i].horizon()) : TimeSeries{};

@@ -5,6 +5,7 @@
 
 #include "engine/common/Errors.h"
 #include "engine/common/SafeName.h"
+#include "engine/hierarchy/HierarchicalModel.h"
 #include "engine/models/ModelArtifact.h"
 #include "engine/models/PanelFitter.h"
 #include "pipeline/CandidateEvaluation.h"
@@ -13,6 +14,7 @@
 #include "pipeline/PipelineReport.h"
 #include "pipeline/PipelineStages.h"
 #include "pipeline/PowerBiExport.h"
+#include "pipeline/ReconcileEvaluation.h"
 #include "pipeline/RegisteredModel.h"
 #include "pipeline/RunId.h"
 #include "pipeline/RunLog.h"
@@ -23,6 +25,25 @@ namespace foresight::pipeline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+// The aggregate nodes' series (all but the bottom ones).
+Panel aggregates(const HierarchicalPanel& h) {
+  Panel out;
+  out.series.assign(h.panel.series.begin(), h.panel.series.begin() + h.hierarchy.firstBottom());
+  return out;
+}
+
+// `sink` mapped onto [from, to] of its range.
+ProgressSink part(const ProgressSink& sink, double from, double to) {
+  if (!sink) return {};
+  return [sink, from, to](double f, std::string_view step) { sink(from + (to - from) * f, step); };
+}
 
 std::optional<ChampionInfo> findChampion(registry::ModelRegistry& reg, const std::string& name) {
   for (const auto& m : reg.list()) {
@@ -101,6 +122,10 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
       first.start.toIso() + " to " + first.end().toIso() + " (" + std::to_string(first.size()) + " periods), " +
       std::to_string(input.findings.countOf(Severity::Warning)) + " warning finding(s)");
   for (const auto& line : input.skippedRows.listing()) log("data: warning: " + line);
+  if (input.hierarchy)
+    log("data: hierarchy total -> " + joined(input.hierarchy->hierarchy.levels(), " -> ") + ", " +
+        std::to_string(input.hierarchy->hierarchy.size()) + " nodes (" +
+        std::to_string(input.hierarchy->hierarchy.bottomCount()) + " bottom series)");
 
   stages.begin("registry", 0.1, 0.12);
   registry::ModelRegistry reg(registry::RegistryUri::resolve(config_.registry.empty() ? std::nullopt : std::optional(config_.registry)));
@@ -113,24 +138,64 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
   progress = stages.begin("backtest", 0.12, 0.8);
   Date dataEnd = first.end();
   for (const auto& s : input.panel.series) dataEnd = std::max(dataEnd, s.end());
+  // A hierarchy's candidates forecast the nodes a bottom model does not.
+  const Panel& scoredPanel = input.hierarchy && !config_.hierarchy->bottomModel.empty() ? aggregates(*input.hierarchy)
+                                                                                         : input.panel;
   const CandidateEvaluation evaluation =
-      CandidateEvaluation::run(config_, input.panel, champion, dataEnd, progress, options_.cancel);
+      CandidateEvaluation::run(config_, scoredPanel, champion, dataEnd,
+                               input.hierarchy ? part(progress, 0.0, 0.6) : progress, options_.cancel);
   record.evaluation = &evaluation;
   log("backtest: best candidate " + evaluation.best().label + "; policy says " +
       (evaluation.decision.promote ? "promote" : "keep the champion"));
+  std::optional<ReconcileEvaluation> reconciliation;
+  if (input.hierarchy) {
+    reconciliation = ReconcileEvaluation::run(config_, *input.hierarchy, evaluation.best().spec,
+                                              part(progress, 0.6, 1.0), options_.cancel);
+    record.reconciliation = &*reconciliation;
+    log("reconcile: " + std::string(reconcileMethodName(reconciliation->chosen.method)) +
+        (reconciliation->validated ? " (lowest mean MASE over all levels on " +
+                                         std::to_string(reconciliation->validationFolds) +
+                                         " validation folds ending " + reconciliation->validationEnd + ")"
+                                   : " (fixed in the configuration)") +
+        (reconciliation->chosen.nonNegative ? ", negative bottom forecasts set to 0" : ""));
+  }
 
   progress = stages.begin("fit", 0.8, 0.9);
   PanelFitOptions fitOptions;
   fitOptions.threads = config_.backtest.threads;
   fitOptions.progress = progress;
   fitOptions.cancel = options_.cancel;
-  const PanelFitResult fit = PanelFitter(ModelSpec::parse(evaluation.best().spec), fitOptions).fit(input.panel);
-  if (!fit.failures.empty())
-    throw InputError(InputLocation{config_.file, 0, "", ""}, "the best candidate '" + evaluation.best().label +
-                                                                 "' failed to fit series '" + fit.failures.front().series +
-                                                                 "': " + fit.failures.front().message);
-  record.fitted = fit.fitted();
-  const nlohmann::json artifact = ModelArtifact::build(record.fitted, record.fitted.size() > 1);
+  std::vector<PanelFitResult> fits;
+  std::vector<std::string> fitSpecs;
+  if (reconciliation) {
+    // Node order: the aggregates with the best candidate, then the bottom
+    // series with the bottom model.
+    const HierarchicalPanel& h = *input.hierarchy;
+    Panel upper, bottom;
+    for (int i = 0; i < h.hierarchy.size(); ++i)
+      (i < h.hierarchy.firstBottom() ? upper : bottom).series.push_back(h.panel.series[static_cast<std::size_t>(i)]);
+    fitSpecs = {reconciliation->model, reconciliation->bottomModel};
+    fits.push_back(PanelFitter(ModelSpec::parse(fitSpecs[0]), fitOptions).fit(upper));
+    fits.push_back(PanelFitter(ModelSpec::parse(fitSpecs[1]), fitOptions).fit(bottom));
+  } else {
+    fitSpecs = {evaluation.best().label};
+    fits.push_back(PanelFitter(ModelSpec::parse(evaluation.best().spec), fitOptions).fit(input.panel));
+  }
+  for (std::size_t k = 0; k < fits.size(); ++k) {
+    const PanelFitResult& fit = fits[k];
+    if (!fit.failures.empty())
+      throw InputError(InputLocation{config_.file, 0, "", ""}, "the model '" + fitSpecs[k] +
+                                                                   "' failed to fit series '" +
+                                                                   fit.failures.front().series +
+                                                                   "': " + fit.failures.front().message);
+    for (const Forecaster* m : fit.fitted()) record.fitted.push_back(m);
+  }
+  std::optional<HierarchicalModel> hierarchical;
+  if (reconciliation) hierarchical.emplace(input.hierarchy->hierarchy, reconciliation->chosen, record.fitted);
+  const nlohmann::json artifact =
+      hierarchical ? ModelArtifact::buildHierarchical(
+                         record.fitted, HierarchicalModel::section(hierarchical->hierarchy(), hierarchical->reconcile()))
+                   : ModelArtifact::build(record.fitted, record.fitted.size() > 1);
   result.modelFile = result.runDir / "model.json";
   ModelArtifact::write(result.modelFile, artifact, options_.cancel);
 
@@ -186,11 +251,20 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
       exportedModels = std::as_const(*live).models();
       record.exportedModelVersion = std::to_string(live->version().version);
     }
-    RegisteredModel::exportModels(csv, exportedModels, input.panel, horizon, levels, config_.exportHistory, config_.name,
-                                  record.exportedModelVersion, options_.cancel);
-    for (const Forecaster* m : exportedModels) {
-      record.exported.push_back(m->forecast(horizon, levels));
-      record.exportedSeries.push_back(m->info().series);
+    const HierarchicalModel* exportedHierarchy = live ? (live->hierarchy() ? &*live->hierarchy() : nullptr)
+                                                      : (hierarchical ? &*hierarchical : nullptr);
+    if (exportedHierarchy) {
+      record.exported = RegisteredModel::exportHierarchy(csv, *exportedHierarchy, input.panel, horizon, levels,
+                                                         config_.exportHistory, config_.name,
+                                                         record.exportedModelVersion, options_.cancel);
+      for (const auto& node : exportedHierarchy->hierarchy().nodes()) record.exportedSeries.push_back(node.name);
+    } else {
+      RegisteredModel::exportModels(csv, exportedModels, input.panel, horizon, levels, config_.exportHistory,
+                                    config_.name, record.exportedModelVersion, options_.cancel);
+      for (const Forecaster* m : exportedModels) {
+        record.exported.push_back(m->forecast(horizon, levels));
+        record.exportedSeries.push_back(m->info().series);
+      }
     }
     result.powerBiCsv = result.runDir / "powerbi.csv";
     csv.writeFile(result.powerBiCsv, options_.cancel);

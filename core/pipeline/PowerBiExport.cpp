@@ -16,10 +16,11 @@ namespace foresight::pipeline {
 namespace {
 
 // `v` rounded to `decimals` decimals, trailing zeros dropped ("43344.2324",
-// "1000000"); empty for NaN.
+// "1000000"), or exactly (shortest round-trip form) when decimals < 0; empty
+// for NaN.
 std::string number(double v, int decimals) {
   if (std::isnan(v)) return std::string();
-  if (!std::isfinite(v) || std::fabs(v) >= 1e16) return ForecastTable::formatNumber(v);
+  if (decimals < 0 || !std::isfinite(v) || std::fabs(v) >= 1e16) return ForecastTable::formatNumber(v);
   char buf[64];
   const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
   std::string s(buf, r.ptr);
@@ -56,7 +57,7 @@ void PowerBiExport::add(const TimeSeries& actuals, const Forecast& forecast, con
   else if (forecast.levels != levels_)
     fail("its forecast has other interval levels than the first series");
   if (forecast.horizon() == 0) fail("the forecast is empty");
-  Entry e{name, model, modelVersion, actuals, forecast};
+  Entry e{name, model, modelVersion, actuals, forecast, {}};
   if (!actuals.empty()) {
     if (actuals.frequency != forecast.frequency)
       fail("the actuals and the forecast have different frequencies");
@@ -75,11 +76,42 @@ void PowerBiExport::add(const TimeSeries& actuals, const Forecast& forecast, con
   entries_.push_back(std::move(e));
 }
 
+void PowerBiExport::setHierarchyLevels(std::vector<std::string> levels) {
+  if (!entries_.empty()) throw Error("Power BI export: the hierarchy's levels are set before any series is added");
+  std::vector<std::string> taken = {"series", "date", "kind", "value", "level", "parent", "model", "model_version",
+                                    "run_id"};
+  for (const auto& l : levels) {
+    const bool band = (l.rfind("lo", 0) == 0 || l.rfind("hi", 0) == 0) && l.size() > 2 &&
+                      l.find_first_not_of("0123456789._", 2) == std::string::npos;
+    if (l.empty() || band || std::find(taken.begin(), taken.end(), l) != taken.end())
+      throw InputError(InputLocation{"", 0, "level", l},
+                       "Power BI export: the hierarchy level '" + l +
+                           "' cannot be a column of the table (empty, repeated, or the name of a fixed column)");
+    taken.push_back(l);
+  }
+  hierarchyLevels_ = std::move(levels);
+}
+
+void PowerBiExport::add(const TimeSeries& actuals, const Forecast& forecast, const std::string& model,
+                        const std::string& modelVersion, const std::string& series, PowerBiNode node) {
+  if (hierarchyLevels_.empty()) throw Error("Power BI export: a node added to an export without hierarchy levels");
+  if (node.parts.size() > hierarchyLevels_.size())
+    throw InputError(InputLocation{"", 0, "series", series},
+                     "Power BI export: series '" + series + "' has a path deeper than the hierarchy's levels");
+  add(actuals, forecast, model, modelVersion, series);
+  entries_.back().node = std::move(node);
+}
+
 std::vector<std::string> PowerBiExport::columns() const {
   std::vector<std::string> c = {"series", "date", "kind", "value"};
   for (double l : levels_) {
     c.push_back("lo" + ForecastTable::levelLabel(l));
     c.push_back("hi" + ForecastTable::levelLabel(l));
+  }
+  if (!hierarchyLevels_.empty()) {
+    c.emplace_back("level");
+    c.emplace_back("parent");
+    c.insert(c.end(), hierarchyLevels_.begin(), hierarchyLevels_.end());
   }
   for (const char* s : {"model", "model_version", "run_id"}) c.emplace_back(s);
   return c;
@@ -122,13 +154,21 @@ int PowerBiExport::decimals() const {
 }
 
 void PowerBiExport::writeCsv(std::ostream& out) const {
-  const int d = decimals();
+  // A hierarchical table is written exactly: every parent then equals the sum
+  // of its children in the file as it did in memory.
+  const int d = hierarchyLevels_.empty() ? decimals() : -1;
   const auto cols = columns();
-  for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << cols[i];
+  for (std::size_t i = 0; i < cols.size(); ++i) out << (i ? "," : "") << csvTextField(cols[i]);
   out << '\n';
   const std::string emptyBands(2 * levels_.size(), ',');
   for (const auto& e : entries_) {
-    const std::string tail = ',' + csvTextField(e.model) + ',' + csvTextField(e.modelVersion) + ',' + csvTextField(runId_) + '\n';
+    std::string place;
+    if (!hierarchyLevels_.empty()) {
+      place = ',' + csvTextField(e.node.level) + ',' + csvTextField(e.node.parent);
+      for (std::size_t k = 0; k < hierarchyLevels_.size(); ++k)
+        place += ',' + (k < e.node.parts.size() ? csvTextField(e.node.parts[k]) : std::string());
+    }
+    const std::string tail = place + ',' + csvTextField(e.model) + ',' + csvTextField(e.modelVersion) + ',' + csvTextField(runId_) + '\n';
     const std::string name = csvTextField(e.series);
     for (Eigen::Index i = 0; i < e.actuals.size(); ++i)
       out << name << ',' << e.actuals.dateAt(i).toIso() << ",actual," << number(e.actuals.values[i], d) << emptyBands

@@ -3,9 +3,11 @@
 // powerbi`, `foresight monitor` and the pipeline's export share.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/hierarchy/HierarchicalModel.h"
 #include "engine/common/TimeSeries.h"
 #include "engine/models/ModelArtifact.h"
 #include "pipeline/PowerBiExport.h"
@@ -24,13 +26,17 @@ class RegisteredModel {
   const std::string& name() const { return version_.model; }
   std::vector<Forecaster*> models();
   std::vector<const Forecaster*> models() const;
+  // The hierarchy of a hierarchical version (its models are the nodes'),
+  // through which it forecasts; nullopt for a model or a plain panel.
+  const std::optional<HierarchicalModel>& hierarchy() const { return hierarchy_; }
 
   // Feeds every model the actuals of its series that it has not seen
   // (parameters fixed, no refit); InputError naming `source` when they do
   // not continue the model's data.
   void updateWith(const Panel& actuals, const std::string& source);
 
-  // Adds each model's forecast after its data to `out`, with the actuals of
+  // Adds each model's forecast after its data to `out` (a hierarchical
+  // version: every node's reconciled forecast, as exportHierarchy), with the actuals of
   // its series from `actuals` (the last `history` periods; 0 = all), else
   // the data the model has seen. Model column: the registered name; version: its number.
   // CancelledError, checked before each model, when `cancel` was set.
@@ -40,10 +46,18 @@ class RegisteredModel {
   static void exportModels(PowerBiExport& out, const std::vector<const Forecaster*>& models, const Panel& actuals,
                            int horizon, const std::vector<double>& levels, int history, const std::string& model,
                            const std::string& modelVersion, const CancellationToken* cancel = nullptr);
+  // The same for a hierarchy: makes `out` hierarchical (setHierarchyLevels)
+  // and adds every node's reconciled forecast with its place in the
+  // hierarchy; returns the forecasts, in node order.
+  static std::vector<Forecast> exportHierarchy(PowerBiExport& out, const HierarchicalModel& model, const Panel& actuals,
+                                               int horizon, const std::vector<double>& levels, int history,
+                                               const std::string& name, const std::string& modelVersion,
+                                               const CancellationToken* cancel = nullptr);
 
  private:
   registry::VersionRecord version_;
   ModelArtifact::Loaded loaded_;
+  std::optional<HierarchicalModel> hierarchy_;  // borrows loaded_'s models
 };
 
 }  // namespace foresight::pipeline

@@ -1,5 +1,7 @@
 #include "serving/LoadedModel.h"
 
+#include <algorithm>  // std::min
+
 #include "engine/common/Errors.h"
 #include "serving/HttpError.h"
 
@@ -12,6 +14,11 @@ std::shared_ptr<const LoadedModel> LoadedModel::fromArtifact(const registry::Pul
   m->source_ = pulled.version.model + "/" + std::to_string(pulled.version.version);
   m->loaded_ = ModelArtifact::parse(m->bytes_, m->source_);
   if (m->loaded_.models.empty()) throw InputError(InputLocation{m->source_, 0, "panel", ""}, "the artifact holds no model");
+  if (!m->loaded_.hierarchy.is_null()) {
+    std::vector<const Forecaster*> nodes;
+    for (const auto& model : m->loaded_.models) nodes.push_back(model.get());
+    m->hierarchy_ = HierarchicalModel::fromSection(m->loaded_.hierarchy, std::move(nodes), m->source_);
+  }
   return m;
 }
 
@@ -29,8 +36,12 @@ std::size_t LoadedModel::indexOf(const std::string& series) const {
   }
   for (std::size_t i = 0; i < loaded_.models.size(); ++i)
     if (loaded_.models[i]->info().series == series) return i;
+  // A hierarchy of thousands of nodes is not listed whole in an error.
+  constexpr std::size_t kListed = 20;
+  const auto names = seriesNames();
   std::string known;
-  for (const auto& n : seriesNames()) known += (known.empty() ? "" : ", ") + n;
+  for (std::size_t i = 0; i < std::min(kListed, names.size()); ++i) known += (known.empty() ? "" : ", ") + names[i];
+  if (names.size() > kListed) known += ", ... (" + std::to_string(names.size()) + " in all; GET /v1/models/<name> lists them)";
   throw HttpError::notFound("unknown_series", "series " + quoteForMessage(series) + " is not in " + source_ +
                                                   "; it has: " + known);
 }

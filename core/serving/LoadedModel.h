@@ -6,9 +6,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/hierarchy/HierarchicalModel.h"
 #include "engine/models/ModelArtifact.h"
 #include "registry/RegistryTypes.h"
 
@@ -23,6 +25,9 @@ class LoadedModel {
   const std::string& name() const { return record_.model; }
   int version() const { return record_.version; }
   const std::vector<std::unique_ptr<Forecaster>>& models() const { return loaded_.models; }
+  // A hierarchical version's hierarchy: every node is forecast through it
+  // (reconciled); nullopt for a model or a plain panel.
+  const std::optional<HierarchicalModel>& hierarchy() const { return hierarchy_; }
   // The series names, in artifact order.
   std::vector<std::string> seriesNames() const;
   // The model of `series`, or the only one when `series` is empty; HttpError
@@ -37,6 +42,7 @@ class LoadedModel {
   std::string bytes_;
   std::string source_;  // "model/version" for messages
   ModelArtifact::Loaded loaded_;
+  std::optional<HierarchicalModel> hierarchy_;  // borrows loaded_'s models
 };
 
 }  // namespace foresight::serving

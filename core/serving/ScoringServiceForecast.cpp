@@ -50,8 +50,22 @@ HttpReply ScoringService::forecastGet(const std::string& name, const QueryString
                                              q.series, q.csv);
   if (auto hit = forecasts_.find(key)) return forecastReply(std::move(*hit), q.csv, *model, "hit");
   ForecastRenderer renderer(name, model->version());
-  for (const auto& m : model->models())
-    if (q.series.empty() || m->info().series == q.series) renderer.add(m->info().series, m->forecast(q.horizon, q.levels));
+  if (const auto& hierarchy = model->hierarchy()) {
+    // Every node is reconciled with all the others, whichever are asked for.
+    std::vector<Forecast> forecasts;
+    try {
+      forecasts = hierarchy->forecast(q.horizon, q.levels);
+    } catch (const InputError& e) {
+      throw HttpError::unprocessable("not_reconcilable", e.what());
+    }
+    for (std::size_t i = 0; i < forecasts.size(); ++i) {
+      const std::string& node = hierarchy->hierarchy().nodes()[i].name;
+      if (q.series.empty() || node == q.series) renderer.add(node, forecasts[i]);
+    }
+  } else {
+    for (const auto& m : model->models())
+      if (q.series.empty() || m->info().series == q.series) renderer.add(m->info().series, m->forecast(q.horizon, q.levels));
+  }
   QByteArray body = render(renderer, q.csv);
   forecasts_.insert(key, body);
   return forecastReply(std::move(body), q.csv, *model, "miss");
@@ -63,6 +77,12 @@ HttpReply ScoringService::forecastPost(const std::string& name, const QueryStrin
                                                std::to_string(limits_.maxBodyBytes) + " are allowed");
   ForecastQuery q = ForecastQuery::fromBody(body, query, limits_);
   const auto model = select(name, q);
+  if (model->hierarchy())
+    throw HttpError::unprocessable("hierarchical_model",
+                                   name + " v" + std::to_string(model->version()) +
+                                       " is a hierarchy: its nodes are reconciled together, so one node's newer "
+                                       "actuals cannot be scored alone; GET its forecasts, or refresh it with a "
+                                       "pipeline run on the actuals of every node");
   const std::size_t index = model->indexOf(q.series);
   ModelArtifact::Loaded fresh = model->freshCopy();
   Forecaster& target = *fresh.models[index];

@@ -124,7 +124,8 @@ class PipelineConfigTest : public QObject {
   }
 
   void exampleConfigsAreValid() {
-    for (const char* name : {"adventureworks-daily.json", "adventureworks-by-territory.json", "sample.json"}) {
+    for (const char* name : {"adventureworks-daily.json", "adventureworks-by-territory.json", "adventureworks-hierarchy.json",
+                             "sample.json"}) {
       const auto c = PipelineConfig::fromFile((test::sourceDir() / "resources/pipelines" / name).string());
       QVERIFY2(!c.candidates.empty(), name);
       QVERIFY2(!c.source.empty(), name);

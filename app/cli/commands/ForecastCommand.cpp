@@ -9,6 +9,7 @@
 #include "engine/data/SeriesCsv.h"
 #include "engine/io/AtomicFileWriter.h"
 #include "engine/models/ForecastTable.h"
+#include "engine/hierarchy/HierarchicalModel.h"
 #include "engine/models/ModelArtifact.h"
 #include "engine/models/ModelUpdater.h"
 
@@ -58,9 +59,20 @@ class ForecastCommand : public Command {
 
     ForecastTable table;
     const auto only = args.get("series");
-    for (const Forecaster* m : models) {
-      io.checkCancelled();
-      if (!only || m->info().series == *only) table.add(m->info().series, m->forecast(horizon, levels));
+    if (!loaded.hierarchy.is_null()) {
+      // A hierarchy forecasts every node at once, reconciled (docs/hierarchies.md).
+      std::vector<const Forecaster*> nodes(models.begin(), models.end());
+      const HierarchicalModel h = HierarchicalModel::fromSection(loaded.hierarchy, std::move(nodes), *args.get("model"));
+      const std::vector<Forecast> forecasts = h.forecast(horizon, levels);
+      for (std::size_t i = 0; i < forecasts.size(); ++i) {
+        const std::string& node = h.hierarchy().nodes()[i].name;
+        if (!only || node == *only) table.add(node, forecasts[i]);
+      }
+    } else {
+      for (const Forecaster* m : models) {
+        io.checkCancelled();
+        if (!only || m->info().series == *only) table.add(m->info().series, m->forecast(horizon, levels));
+      }
     }
     if (only && table.toJson().empty())
       throw InputError(InputLocation{*args.get("model"), 0, "series", *only}, "no model in the file was fitted on this series");

@@ -82,14 +82,7 @@ class HierarchyBacktestCommand : public Command {
     const HierarchicalBacktestResult r = HierarchicalBacktest::run(h, config, io.progress(), io.cancel);
     for (const auto& note : r.notes) io.err << "note: " << note << "\n";
     if (args.flag("json")) {
-      nlohmann::json scores = nlohmann::json::array();
-      for (const auto& s : r.scores)
-        scores.push_back({{"method", s.method},
-                          {"level", s.level},
-                          {"depth", s.depth},
-                          {"nodes", s.nodes},
-                          {"mase", s.mase},
-                          {"rmsse", s.rmsse}});
+      const nlohmann::json scores = r.scoresJson();
       const nlohmann::json j = {{"nodes", h.hierarchy.size()},     {"levels", h.hierarchy.levels()},
                                 {"folds", config.backtest.folds},  {"horizon", config.backtest.horizon},
                                 {"model", config.model},           {"bottom_model", config.bottomModel},

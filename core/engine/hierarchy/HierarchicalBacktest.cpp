@@ -14,15 +14,31 @@
 namespace foresight {
 
 
-std::string HierarchicalBacktestResult::bestOverall() const {
+namespace {
+
+std::string lowestOverall(const std::vector<LevelScore>& scores, bool withBase) {
   std::string best;
   double bestMase = std::numeric_limits<double>::infinity();
   for (const auto& s : scores)
-    if (s.depth < 0 && s.mase < bestMase) {
+    if (s.depth < 0 && (withBase || s.method != "base") && s.mase < bestMase) {
       bestMase = s.mase;
       best = s.method;
     }
   return best;
+}
+
+}  // namespace
+
+std::string HierarchicalBacktestResult::bestOverall() const { return lowestOverall(scores, true); }
+
+std::string HierarchicalBacktestResult::bestReconciled() const { return lowestOverall(scores, false); }
+
+nlohmann::json HierarchicalBacktestResult::scoresJson() const {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& s : scores)
+    out.push_back({{"method", s.method}, {"level", s.level}, {"depth", s.depth}, {"nodes", s.nodes}, {"mase", s.mase},
+                   {"rmsse", s.rmsse}});
+  return out;
 }
 
 HierarchicalBacktestResult HierarchicalBacktest::run(const HierarchicalPanel& h, const HierarchicalBacktestConfig& config,

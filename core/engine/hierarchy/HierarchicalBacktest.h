@@ -9,6 +9,7 @@
 // read off one table. "base" is the unreconciled forecasts.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,10 @@ struct HierarchicalBacktestResult {
   std::vector<std::string> notes;   // fits that failed, nodes left out
   // The best method (lowest mean MASE over all levels), "base" included.
   std::string bestOverall() const;
+  // The same among the reconciliation methods only ("base" is not coherent).
+  std::string bestReconciled() const;
+  // [{"method", "level", "depth", "nodes", "mase", "rmsse"}, ...]
+  nlohmann::json scoresJson() const;
 };
 
 class HierarchicalBacktest {

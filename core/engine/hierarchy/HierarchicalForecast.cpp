@@ -1,9 +1,7 @@
 #include "engine/hierarchy/HierarchicalForecast.h"
 
-#include <algorithm>
-
 #include "engine/common/Errors.h"
-#include "engine/models/Distributions.h"
+#include "engine/hierarchy/HierarchicalModel.h"
 #include "engine/hierarchy/NodeFits.h"
 #include "engine/models/Forecaster.h"
 #include "engine/models/ModelFactory.h"
@@ -55,27 +53,8 @@ HierarchicalForecastResult HierarchicalForecast::run(const HierarchicalPanel& h,
   out.negativesSetToZero = r.negativesSetToZero;
   out.periodsDropped = r.periodsDropped;
   if (config.levels.empty()) return out;
-  std::vector<double> levels = config.levels;
-  std::sort(levels.begin(), levels.end());
-  for (int i = 0; i < h.hierarchy.size(); ++i) {
-    Forecast f;
-    f.start = out.forecast.panel.series.front().start;
-    f.frequency = total.frequency;
-    f.levels = levels;
-    f.mean = r.mean.row(i).transpose();
-    f.lower.resize(config.horizon, static_cast<Eigen::Index>(levels.size()));
-    f.upper.resize(config.horizon, static_cast<Eigen::Index>(levels.size()));
-    for (std::size_t j = 0; j < levels.size(); ++j) {
-      const double z = normalQuantile(0.5 + levels[j] / 200);
-      for (Eigen::Index s = 0; s < config.horizon; ++s) {
-        const double half = z * r.sd(i, s);
-        f.lower(s, static_cast<Eigen::Index>(j)) =
-            config.reconcile.nonNegative ? std::max(0.0, f.mean[s] - half) : f.mean[s] - half;
-        f.upper(s, static_cast<Eigen::Index>(j)) = f.mean[s] + half;
-      }
-    }
-    out.intervals.push_back(std::move(f));
-  }
+  out.intervals = HierarchicalModel::toForecasts(r, out.forecast.panel.series.front().start, total.frequency,
+                                                 config.levels, config.reconcile.nonNegative);
   return out;
 }
 

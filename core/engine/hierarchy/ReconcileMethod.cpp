@@ -47,4 +47,9 @@ bool usesResiduals(ReconcileMethod m) { return m == ReconcileMethod::WlsVar || m
 
 bool usesHistory(ReconcileMethod m) { return m == ReconcileMethod::TopDownAhp || m == ReconcileMethod::TopDownPha; }
 
+bool hasIntervals(ReconcileMethod m) {
+  return m != ReconcileMethod::TopDownAhp && m != ReconcileMethod::TopDownPha && m != ReconcileMethod::TopDownFp &&
+         m != ReconcileMethod::MiddleOut;
+}
+
 }  // namespace foresight

@@ -31,5 +31,8 @@ std::string reconcileMethodList();
 bool usesResiduals(ReconcileMethod m);
 // Whether the method reads the history (historical proportions).
 bool usesHistory(ReconcileMethod m);
+// Whether reconciled intervals are computed for the method (bottom_up and the
+// MinT family: linear maps of the base forecasts; Reconciler.h).
+bool hasIntervals(ReconcileMethod m);
 
 }  // namespace foresight

@@ -151,8 +151,7 @@ ReconcileResult Reconciler::reconcile(const Hierarchy& h, const ReconcileInputs&
                        std::to_string(in.baseSd.cols()) + " steps, the forecasts " + std::to_string(in.base.cols()));
     if (!in.baseSd.allFinite() || in.baseSd.minCoeff() < 0)
       throw InputError(methodText(method) + ": a base standard deviation is negative or not a finite number");
-    if (method == ReconcileMethod::TopDownAhp || method == ReconcileMethod::TopDownPha ||
-        method == ReconcileMethod::TopDownFp || method == ReconcileMethod::MiddleOut)
+    if (!hasIntervals(method))
       throw InputError(methodText(method) +
                        ": reconciled intervals are computed for bottom_up, ols, wls_struct, wls_var and mint_shrink");
     if (h.size() > kMaxIntervalNodes)

@@ -45,14 +45,15 @@ Date parseDateField(const nlohmann::json& obj, const char* key) {
   return *d;
 }
 
-void checkSchema(const nlohmann::json& j) {
+void checkSchema(const nlohmann::json& j, bool hierarchicalAllowed = false) {
   const std::string schema = json_fields::string(j, "schema");
   if (schema == ModelArtifact::kSchema) return;
+  if (hierarchicalAllowed && schema == ModelArtifact::kHierarchicalSchema) return;
   const std::string prefix = "foresight.model/";
   if (schema.rfind(prefix, 0) == 0)
     throw InputError(InputLocation{"", 0, "schema", schema},
                      "written by a newer or unknown Foresight; this version " + std::string(kToolVersion) + " reads " +
-                         std::string(ModelArtifact::kSchema));
+                         std::string(ModelArtifact::kSchema) + " and " + std::string(ModelArtifact::kHierarchicalSchema));
   throw InputError(InputLocation{"", 0, "schema", schema}, "not a Foresight model artifact");
 }
 
@@ -146,6 +147,14 @@ nlohmann::json ModelArtifact::build(const std::vector<const Forecaster*>& models
   return {{"schema", kSchema}, {"panel", std::move(entries)}};
 }
 
+nlohmann::json ModelArtifact::buildHierarchical(const std::vector<const Forecaster*>& models, nlohmann::json hierarchy,
+                                                const ArtifactClock& clock) {
+  nlohmann::json j = build(models, true, clock);
+  j["schema"] = kHierarchicalSchema;
+  j["hierarchy"] = std::move(hierarchy);
+  return j;
+}
+
 std::string ModelArtifact::toText(const nlohmann::json& artifact) { return artifact.dump(2) + "\n"; }
 
 void ModelArtifact::write(const std::filesystem::path& file, const nlohmann::json& artifact,
@@ -177,9 +186,18 @@ ModelArtifact::Loaded ModelArtifact::parse(std::string_view text, const std::str
   Loaded out;
   if (j.is_object() && j.contains("panel")) {
     try {
-      checkSchema(j);
+      checkSchema(j, true);
     } catch (const InputError& e) {
       throw inFile(e, source, "");
+    }
+    const bool hierarchical = j["schema"] == kHierarchicalSchema;
+    if (hierarchical != j.contains("hierarchy"))
+      throw InputError(InputLocation{source, 0, "hierarchy", ""},
+                       hierarchical ? "missing: a " + std::string(kHierarchicalSchema) + " artifact describes its hierarchy"
+                                    : "a hierarchy needs the schema " + std::string(kHierarchicalSchema));
+    if (hierarchical) {
+      if (!j["hierarchy"].is_object()) throw InputError(InputLocation{source, 0, "hierarchy", ""}, "expected an object");
+      out.hierarchy = j["hierarchy"];
     }
     const auto& panel = j["panel"];
     if (!panel.is_array() || panel.empty())

@@ -5,6 +5,10 @@
 //    "state", "fit":{series, freq, start, end, n, data_sha256, metrics},
 //    "created_at", "tool_version"}
 // A panel artifact is {"schema":"foresight.model/1", "panel":[entry, ...]}.
+// A hierarchical artifact is {"schema":"foresight.model/2", "panel":[one
+// entry per node, in node order], "hierarchy":{...}} (HierarchicalModel.h):
+// its forecasts are only meaningful reconciled, so it carries a schema that
+// versions reading /1 refuse instead of serving its nodes as a plain panel.
 // Text is canonical (sorted keys, 2-space indent, shortest round-trip
 // numbers), so save -> load -> save gives identical bytes.
 #pragma once
@@ -34,11 +38,15 @@ std::string dataFingerprint(const TimeSeries& series);
 class ModelArtifact {
  public:
   static constexpr std::string_view kSchema = "foresight.model/1";
+  static constexpr std::string_view kHierarchicalSchema = "foresight.model/2";
 
   // Models read back from an artifact, in file order.
   struct Loaded {
     std::vector<std::unique_ptr<Forecaster>> models;
     bool panel = false;  // written as {"panel": [...]}
+    // The "hierarchy" section of a hierarchical artifact (checked by
+    // HierarchicalModel, which reconciles the models' forecasts); null otherwise.
+    nlohmann::json hierarchy;
   };
 
   // The artifact entry of one fitted model.
@@ -46,6 +54,10 @@ class ModelArtifact {
   // A single-model artifact when !panel (models.size() must be 1), else a panel.
   static nlohmann::json build(const std::vector<const Forecaster*>& models, bool panel,
                               const ArtifactClock& clock = utcTimestamp);
+  // A hierarchical artifact: build(models, true) with the hierarchical
+  // schema and `hierarchy` (HierarchicalModel::section) added.
+  static nlohmann::json buildHierarchical(const std::vector<const Forecaster*>& models, nlohmann::json hierarchy,
+                                          const ArtifactClock& clock = utcTimestamp);
   // Canonical text of an artifact (ends with a newline).
   static std::string toText(const nlohmann::json& artifact);
   // Writes the text through AtomicFileWriter, so readers never see half a
