@@ -8,6 +8,7 @@
 #include "engine/data/SeriesBuilder.h"
 #include "engine/sample/SampleDataGenerator.h"
 #include "pipeline/SourceLoader.h"
+#include "ui/hierarchy/HierarchyFile.h"
 
 namespace foresight::ui {
 
@@ -24,6 +25,7 @@ ImportResult DataImport::run(const QString& source, const SeriesSettings& settin
   options.progress = [&progress](double f, std::string_view step) {
     if (progress) progress(0.8 * f, step);
   };
+  const bool database = isDatabaseUri(source);
   ImportResult result;
   result.data = std::make_shared<LoadedData>(pipeline::SourceLoader::loadOne(request, options));
   RejectedRows::apply(*result.data, settings.skipBadRows ? BadRowPolicy::Skip : BadRowPolicy::Stop,
@@ -33,7 +35,19 @@ ImportResult DataImport::run(const QString& source, const SeriesSettings& settin
   result.data->findings = DataValidator::validate(*result.data);
   cancel.throwIfCancelled();
   if (progress) progress(0.9, "building series");
-  result.panel = SeriesBuilder::build(*result.data, settings.request);
+  result.settings = settings;
+  if (!database && HierarchyFile::isHierarchical(source)) {
+    // Every level is in the file: summing its rows would count each sale
+    // once per level. The nodes are the series, as the file names them.
+    auto h = std::make_shared<HierarchicalPanel>(HierarchicalSeries::readFile(source.toStdString()));
+    result.settings.request.groupBy = Dimension::Series;
+    result.settings.request.aggregation = Aggregation::Sum;
+    if (!h->panel.series.empty()) result.settings.request.frequency = h->panel.series.front().frequency;
+    result.panel = h->panel;
+    result.hierarchy = std::move(h);
+  } else {
+    result.panel = SeriesBuilder::build(*result.data, settings.request);
+  }
   if (progress) progress(1.0, "done");
   return result;
 }

@@ -9,6 +9,7 @@
 #include "engine/common/Cancellation.h"
 #include "engine/common/TimeSeries.h"
 #include "engine/data/LoadedData.h"
+#include "engine/hierarchy/HierarchicalSeries.h"
 #include "ui/session/SeriesSettings.h"
 
 namespace foresight::ui {
@@ -16,12 +17,20 @@ namespace foresight::ui {
 struct ImportResult {
   std::shared_ptr<LoadedData> data;  // findings include the validator's
   Panel panel;
+  // The settings the panel was built with: those asked for, except that a
+  // hierarchy's file is always read one series per node at its own frequency.
+  SeriesSettings settings;
+  // Set when the source is a hierarchy's series file (HierarchyFile); the
+  // panel is then its nodes, in node order.
+  std::shared_ptr<const HierarchicalPanel> hierarchy;
 };
 
 class DataImport {
  public:
   // Loads `source` (folder, file or database URI with settings.query) and
-  // builds its panel. Throws InputError/UsageError naming the file, line or
+  // builds its panel. A hierarchy's series file (series,date,value,level) is
+  // read as the hierarchy it is (HierarchicalSeries::readFile checks it): a
+  // panel of every node, never one sum over every level. Throws InputError/UsageError naming the file, line or
   // option at fault (also for rows the loader rejected, unless
   // settings.skipBadRows: then they are warnings); CancelledError when cancelled.
   static ImportResult run(const QString& source, const SeriesSettings& settings,

@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <exception>
 #include <memory>
 
@@ -23,6 +24,7 @@ DataPage::DataPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
       jobs_(jobs),
       seriesModel_(session),
       seriesView_(new QListView(this)),
+      hierarchyView_(new QTreeView(this)),
       chart_(new TimeSeriesChartView(this)),
       findingsView_(new QTableView(this)),
       findingDetail_(new QLabel(this)),
@@ -34,6 +36,7 @@ DataPage::DataPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
 
   auto* vertical = new QSplitter(Qt::Vertical, this);
   auto* horizontal = new QSplitter(Qt::Horizontal, vertical);
+  horizontal_ = horizontal;
   horizontal->addWidget(makeSidePanel());
   horizontal->addWidget(chart_);
   horizontal->setStretchFactor(1, 1);
@@ -66,19 +69,54 @@ DataPage::DataPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
           [this](const QModelIndex& index) { session_.selectSeries(index.data().toString()); });
   connect(seriesView_, &QListView::clicked, this,
           [this](const QModelIndex& index) { session_.selectSeries(index.data().toString()); });
+  const auto selectNode = [this](const QModelIndex& index) {
+    if (index.isValid()) session_.selectSeries(index.data(HierarchyTreeModel::kPathRole).toString());
+  };
+  connect(hierarchyView_, &QTreeView::activated, this, selectNode);
+  connect(hierarchyView_, &QTreeView::clicked, this, selectNode);
+  connect(hierarchyView_->selectionModel(), &QItemSelectionModel::currentChanged, this, selectNode);
+  connect(&session_, &WorkbenchSession::dataChanged, this, &DataPage::showHierarchy);
   connect(&session_, &WorkbenchSession::seriesChanged, this, &DataPage::showSeries);
   connect(&session_, &WorkbenchSession::dataChanged, this, &DataPage::showFindings);
+}
+
+void DataPage::showHierarchy() {
+  const auto hierarchy = session_.hierarchy();
+  hierarchyModel_.setHierarchy(hierarchy);
+  if (!hierarchy) {
+    seriesStack_->setCurrentWidget(seriesView_);
+    seriesLabel_->setText(tr("<b>Series</b>"));
+    return;
+  }
+  seriesStack_->setCurrentWidget(hierarchyView_);
+  seriesLabel_->setText(tr("<b>Hierarchy</b> (%1 nodes; select one to show it)").arg(hierarchy->hierarchy.size()));
+  // Open down to the level above the bottom: the bottom can hold hundreds of products.
+  hierarchyView_->expandToDepth(std::max(0, static_cast<int>(hierarchy->hierarchy.levels().size()) - 2));
+  for (int c = 0; c < HierarchyTreeModel::ColumnCount; ++c) hierarchyView_->resizeColumnToContents(c);
+  // The tree's columns need more room than a list of names.
+  const int total = horizontal_->width() > 0 ? horizontal_->width() : 1160;
+  const int side = std::min(total / 2, std::max(420, horizontal_->sizes().value(0)));
+  horizontal_->setSizes({side, std::max(1, total - side)});
 }
 
 QWidget* DataPage::makeSidePanel() {
   auto* side = new QWidget(this);
   auto* layout = new QVBoxLayout(side);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(new QLabel(tr("<b>Series</b>"), side));
+  seriesLabel_ = new QLabel(tr("<b>Series</b>"), side);
+  layout->addWidget(seriesLabel_);
   seriesView_->setModel(&seriesModel_);
   seriesView_->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::SelectedClicked);
   seriesView_->setToolTip(tr("Click a series to show it; F2 renames it (undoable)"));
-  layout->addWidget(seriesView_, 1);
+  hierarchyView_->setModel(&hierarchyModel_);
+  hierarchyView_->setUniformRowHeights(true);
+  hierarchyView_->setAllColumnsShowFocus(true);
+  hierarchyView_->setToolTip(tr("The hierarchy's nodes, each the sum of the nodes under it: click one to show "
+                                "its series (the Hierarchy page reconciles them)"));
+  seriesStack_ = new QStackedWidget(side);
+  seriesStack_->addWidget(seriesView_);
+  seriesStack_->addWidget(hierarchyView_);
+  layout->addWidget(seriesStack_, 1);
   auto* build = new QPushButton(tr("&Build settings..."), side);
   build->setToolTip(tr("Rebuild the series with another measure, grouping, frequency or gap policy"));
   connect(build, &QPushButton::clicked, this, &DataPage::editBuildSettings);
@@ -106,12 +144,12 @@ void DataPage::loadSource(const QString& source, const SeriesSettings& settings)
       [source, settings, result](const ProgressSink& progress, const CancellationToken& cancel) {
         *result = DataImport::run(source, settings, progress, cancel);
       },
-      [this, source, settings, result](const JobOutcome& outcome) {
+      [this, source, result](const JobOutcome& outcome) {
         if (!outcome.succeeded()) {
           Q_EMIT loadFinished(false, source, outcome.message);
           return;
         }
-        session_.loadData(result->data, source, settings, std::move(result->panel));
+        session_.loadData(result->data, source, result->settings, std::move(result->panel), result->hierarchy);
         session_.settings().addRecentFile(source);
         Q_EMIT loadFinished(true, source, QString());
       },
@@ -140,7 +178,7 @@ void DataPage::editBuildSettings() {
 }
 
 void DataPage::removeSelectedSeries() {
-  const QModelIndex index = seriesView_->currentIndex();
+  const QModelIndex index = showsHierarchy() ? QModelIndex() : seriesView_->currentIndex();
   session_.removeSeries(index.isValid() ? index.data().toString() : session_.currentSeriesName());
 }
 
@@ -153,6 +191,11 @@ void DataPage::showSeries() {
   chart_->chart()->legend()->setVisible(false);
   const int row = static_cast<int>(session_.seriesNames().indexOf(name));
   if (row >= 0) seriesView_->setCurrentIndex(seriesModel_.index(row));
+  const QModelIndex node = hierarchyModel_.indexOfPath(name);
+  if (node.isValid() && hierarchyView_->currentIndex() != node) {
+    hierarchyView_->setCurrentIndex(node);
+    hierarchyView_->scrollTo(node);
+  }
   while (stats_->rowCount() > 0) stats_->removeRow(0);
   for (const auto& [label, value] : SeriesSummary::of(s).rows()) {
     auto* v = new QLabel(value);

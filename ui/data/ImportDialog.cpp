@@ -10,6 +10,7 @@
 
 #include "engine/data/DataSourceDetector.h"
 #include "ui/data/DataImport.h"
+#include "ui/hierarchy/HierarchyFile.h"
 
 namespace foresight::ui {
 
@@ -63,6 +64,13 @@ ImportDialog::ImportDialog(const QString& source, const SeriesSettings& initial,
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
   applyInitial(initial);
+  if (hierarchical_) {
+    // Every level is in the file: one series in all would sum each sale
+    // once per level. The import reads the nodes as they are (DataImport).
+    select(groupBy_, QStringLiteral("series"));
+    groupBy_->setEnabled(false);
+    groupBy_->setToolTip(tr("A hierarchy's file is read one series per node"));
+  }
   // A series column only splits the data when grouping by it, as `--by series`.
   connect(seriesColumn_, &QComboBox::currentTextChanged, this, [this](const QString& text) {
     if (!text.trimmed().isEmpty() && text != seriesColumn_->itemText(0) && choice(groupBy_).isEmpty())
@@ -96,7 +104,12 @@ void ImportDialog::detect() {
           }
           break;
         case DatasetKind::Delimited:
-          kinds << tr("delimited file");
+          if (HierarchyFile::isHierarchical(QString::fromStdString(r.path))) {
+            hierarchical_ = true;
+            kinds << tr("a hierarchy's series file (series,date,value,level): one series per node, shown as a tree");
+          } else {
+            kinds << tr("delimited file");
+          }
           mappable_ = true;
           if (previewFile.isEmpty()) previewFile = QString::fromStdString(r.path);
           break;

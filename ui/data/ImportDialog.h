@@ -24,6 +24,8 @@ class ImportDialog : public QDialog {
   SeriesSettings settings() const;
   // What detection found ("Adventure Works sales export", "delimited file").
   QString detectedFormat() const { return detected_->text(); }
+  // The source is a hierarchy's series file: read one series per node.
+  bool isHierarchical() const { return hierarchical_; }
   PreviewTableModel* previewModel() { return &preview_; }
 
   // The combo boxes, for keyboard-free tests.
@@ -44,6 +46,7 @@ class ImportDialog : public QDialog {
   QString source_;
   bool mappable_ = false;  // generic file or query: the column mapping applies
   bool database_ = false;
+  bool hierarchical_ = false;  // a hierarchy's series file (HierarchyFile)
   QLabel* detected_;
   PreviewTableModel preview_;
   QTableView* previewView_;

@@ -31,9 +31,11 @@ QStringList WorkbenchSession::seriesNames() const {
 }
 
 void WorkbenchSession::loadData(std::shared_ptr<const LoadedData> data, const QString& sourcePath,
-                                const SeriesSettings& settings, Panel panel) {
+                                const SeriesSettings& settings, Panel panel,
+                                std::shared_ptr<const HierarchicalPanel> hierarchy) {
   undoStack_.clear();
   data_ = std::move(data);
+  hierarchy_ = std::move(hierarchy);
   sourcePath_ = sourcePath;
   sourceDescription_ = data_ ? QString::fromStdString(data_->description) : QString();
   seriesSettings_ = settings;

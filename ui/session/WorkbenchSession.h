@@ -14,6 +14,7 @@
 
 #include "engine/common/TimeSeries.h"
 #include "engine/data/LoadedData.h"
+#include "engine/hierarchy/HierarchicalSeries.h"
 #include "ui/session/SeriesSettings.h"
 
 namespace foresight::ui {
@@ -36,6 +37,11 @@ class WorkbenchSession : public QObject {
   QStringList seriesNames() const;
   // The loaded dataset (rows, findings); null before anything is loaded.
   std::shared_ptr<const LoadedData> data() const { return data_; }
+  // The hierarchy read from a hierarchical series CSV (series,date,value,
+  // level), its nodes in node order; null when the data is not one. It is
+  // the file's, so edits of the panel (removals, renames, rebuilds) leave it
+  // as read.
+  std::shared_ptr<const HierarchicalPanel> hierarchy() const { return hierarchy_; }
   // Source path or URI as the user named it, and what was found there.
   QString sourcePath() const { return sourcePath_; }
   QString sourceDescription() const { return sourceDescription_; }
@@ -58,7 +64,8 @@ class WorkbenchSession : public QObject {
   // Replaces data and panel at once (after an import). Not undoable: the
   // undo stack is cleared because earlier edits referred to the old panel.
   void loadData(std::shared_ptr<const LoadedData> data, const QString& sourcePath,
-                const SeriesSettings& settings, Panel panel);
+                const SeriesSettings& settings, Panel panel,
+                std::shared_ptr<const HierarchicalPanel> hierarchy = nullptr);
   // Undoable: a new panel built from the same data with other settings.
   void rebuildPanel(const SeriesSettings& settings, Panel panel);
   // Undoable edits of the document; false when the name is unknown/taken.
@@ -98,7 +105,7 @@ class WorkbenchSession : public QObject {
   void panelChanged();
   // The selected series changed (including when the panel was replaced).
   void seriesChanged();
-  // A new dataset was loaded (findings, source description changed).
+  // A new dataset was loaded (findings, source description, hierarchy changed).
   void dataChanged();
   void registryUriChanged(const QString& uri);
   // The registry's content changed (see notifyRegistryChanged).
@@ -110,6 +117,7 @@ class WorkbenchSession : public QObject {
  private:
   WorkbenchSettings& settings_;
   std::shared_ptr<const LoadedData> data_;
+  std::shared_ptr<const HierarchicalPanel> hierarchy_;
   QString sourcePath_;
   QString sourceDescription_;
   SeriesSettings seriesSettings_;

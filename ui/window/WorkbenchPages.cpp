@@ -7,6 +7,9 @@
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
 #include "ui/compare/ComparePage.h"
 #endif
+#ifdef FORESIGHT_HAVE_HIERARCHY_PAGE
+#include "ui/hierarchy/HierarchyPage.h"
+#endif
 
 namespace foresight::ui {
 
@@ -19,6 +22,12 @@ std::vector<WorkbenchPages::Page> WorkbenchPages::create(WorkbenchSession& sessi
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
   auto* compare = new ComparePage(session, jobs, parent);
   pages.push_back({QObject::tr("Compare"), QObject::tr("Champion against challenger; promote the winner"), compare});
+#endif
+#ifdef FORESIGHT_HAVE_HIERARCHY_PAGE
+  // After Compare, so the existing pages keep their shortcuts (Ctrl+1 .. Ctrl+5).
+  pages.push_back({QObject::tr("Hierarchy"),
+                   QObject::tr("Reconcile a hierarchy: backtest the methods per level, forecast coherently"),
+                   new HierarchyPage(session, jobs, parent)});
 #endif
 #if defined(FORESIGHT_HAVE_MODELS_PAGE) && defined(FORESIGHT_HAVE_COMPARE_PAGE)
   QObject::connect(models, &ModelsPage::backtestFinished, compare, [models, compare](bool ok) {

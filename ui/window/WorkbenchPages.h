@@ -1,5 +1,6 @@
 // The pages other parts of ui/ contribute to the main window (Models from
-// ui/models, Compare from ui/compare), created in switcher order.
+// ui/models, Compare from ui/compare, Hierarchy from ui/hierarchy), created
+// in switcher order.
 #pragma once
 
 #include <QString>
