@@ -90,6 +90,7 @@ class HierarchyTest : public QObject {
       QVERIFY(dialog.detectedFormat().contains(QStringLiteral("hierarchy")));
       QCOMPARE(dialog.groupBox()->currentData().toString(), QStringLiteral("series"));
       QVERIFY(!dialog.groupBox()->isEnabled());
+      QVERIFY(!dialog.frequencyBox()->isEnabled());
     }
     test::UiFixture f("ui-hierarchy-data");
     WorkbenchSession session(*f.settings);
@@ -158,9 +159,8 @@ class HierarchyTest : public QObject {
   void editedHierarchyFileIsRefusedNamingIt() {
     const QString file = writeFile(fourStores(30), "ui-hierarchy-bad");
     {
-      std::ifstream in(file.toStdString());
-      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      in.close();
+      const std::string text0 = test::fileBytes(file).toStdString();
+      std::string text = text0;
       const auto at = text.find("\nTotal,2022-01-05,");  // the third day of the total
       QVERIFY(at != std::string::npos);
       text.insert(at + std::string("\nTotal,2022-01-05,").size(), "9");
@@ -264,8 +264,8 @@ class HierarchyTest : public QObject {
     HierarchyNodeChart* chart = page.chart();
     const QString method = page.forecastedMethod();
     QCOMPARE(chart->view()->groups(),
-             (QStringList{HierarchyNodeChart::actualGroup(), HierarchyNodeChart::baseGroup(),
-                          HierarchyNodeChart::childrenBaseGroup(), HierarchyNodeChart::reconciledGroup(method)}));
+             (QStringList{HierarchyNodeChart::actualGroup(), HierarchyNodeChart::reconciledGroup(method),
+                          HierarchyNodeChart::baseGroup(), HierarchyNodeChart::childrenBaseGroup()}));
     for (const QString& group : chart->view()->groups()) {
       const auto series = chart->view()->seriesOf(group);
       QVERIFY(!series.isEmpty());
@@ -276,6 +276,18 @@ class HierarchyTest : public QObject {
     // The reconciled line is the reconciled forecast.
     auto* reconciledLine = qobject_cast<QLineSeries*>(chart->view()->seriesOf(HierarchyNodeChart::reconciledGroup(method)).first());
     for (int i = 0; i < 14; ++i) QCOMPARE(reconciledLine->at(i).y(), f[0].values[i]);
+    // The dashed line is the children's base forecasts summed, off the total's
+    // base forecast (fitted on its own), while the reconciled ones add up.
+    const auto& b = result->base.panel.series;
+    auto* childrenLine = qobject_cast<QLineSeries*>(chart->view()->seriesOf(HierarchyNodeChart::childrenBaseGroup()).first());
+    auto* baseLine = qobject_cast<QLineSeries*>(chart->view()->seriesOf(HierarchyNodeChart::baseGroup()).first());
+    double baseOff = 0.0;
+    for (int i = 0; i < 14; ++i) {
+      QCOMPARE(baseLine->at(i).y(), b[0].values[i]);
+      QCOMPARE(childrenLine->at(i).y(), b[1].values[i] + b[2].values[i]);  // North + South
+      baseOff = std::max(baseOff, std::abs(childrenLine->at(i).y() - baseLine->at(i).y()));
+    }
+    QVERIFY(baseOff > 1e-6 * maxAbs(b[0].values));
     QVERIFY(chart->reconciledGap().has_value());
     QVERIFY(*chart->reconciledGap() <= HierarchyNodeChart::kCoherenceTolerance);
     // The base forecasts, fitted one node at a time, do not add up.

@@ -67,9 +67,14 @@ ImportDialog::ImportDialog(const QString& source, const SeriesSettings& initial,
   if (hierarchical_) {
     // Every level is in the file: one series in all would sum each sale
     // once per level. The import reads the nodes as they are (DataImport).
+    // Its aggregates are the sums in the file, at the file's frequency, so
+    // the settings that would build other series do not apply.
     select(groupBy_, QStringLiteral("series"));
-    groupBy_->setEnabled(false);
-    groupBy_->setToolTip(tr("A hierarchy's file is read one series per node"));
+    select(aggregation_, QStringLiteral("sum"));
+    for (QComboBox* box : {measure_, groupBy_, frequency_, aggregation_, fill_}) {
+      box->setEnabled(false);
+      box->setToolTip(tr("A hierarchy's file is read as it is: one series per node, at its own frequency"));
+    }
   }
   // A series column only splits the data when grouping by it, as `--by series`.
   connect(seriesColumn_, &QComboBox::currentTextChanged, this, [this](const QString& text) {

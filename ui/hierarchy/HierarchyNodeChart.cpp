@@ -76,6 +76,11 @@ void HierarchyNodeChart::showNode(const HierarchicalPanel& history, const Hierar
   }
   const TimeSeries& base = result->base.panel.series[n];
   const TimeSeries& reconciled = result->forecast.panel.series[n];
+  // Reconciled first and widest, so the base forecast and the children's
+  // dashed sum stay visible on top of it where the three nearly agree.
+  view_->addPoints(reconciledGroup(method),
+                   TimeSeriesChartView::pointsOf(reconciled.start, reconciled.frequency, reconciled.values),
+                   ChartPalette::seriesColor(1), 4.0);
   view_->addPoints(baseGroup(), TimeSeriesChartView::pointsOf(base.start, base.frequency, base.values),
                    ChartPalette::seriesColor(0));
   const auto childrenBase = NodeSums::childrenSum(result->base, node);
@@ -87,9 +92,6 @@ void HierarchyNodeChart::showNode(const HierarchicalPanel& history, const Hierar
     pen.setStyle(Qt::DashLine);
     line->setPen(pen);
   }
-  view_->addPoints(reconciledGroup(method),
-                   TimeSeriesChartView::pointsOf(reconciled.start, reconciled.frequency, reconciled.values),
-                   ChartPalette::seriesColor(1), 2.5);
   view_->setOrigin(actual.end(), tr("forecast origin %1").arg(NumberFormat().date(actual.end())));
   view_->resetZoom();
 

@@ -16,6 +16,16 @@
 #ifdef FORESIGHT_HAVE_COMPARE_PAGE
 #include "ui/compare/ComparePage.h"
 #endif
+#ifdef FORESIGHT_HAVE_HIERARCHY_PAGE
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <exception>
+#include <stdexcept>
+
+#include "engine/hierarchy/HierarchicalSeries.h"
+#include "ui/hierarchy/HierarchyPage.h"
+#include "ui/session/WorkbenchSession.h"
+#endif
 
 namespace foresight::ui {
 
@@ -118,6 +128,55 @@ void ScreenshotTour::start() {
       if (save(QStringLiteral("data-1920x1080.png"))) next();
     });
   });
+#ifdef FORESIGHT_HAVE_HIERARCHY_PAGE
+  // The territory hierarchy (total -> region -> country -> territory) of
+  // the same data's daily revenue, written as `foresight data series
+  // --hierarchy territory` writes it and opened like any file: the Data
+  // page's tree, then the Hierarchy page after its backtest and forecast,
+  // drawing Europe beside its children's base sum.
+  if (auto* hierarchy = qobject_cast<HierarchyPage*>(window_.page(tr("Hierarchy")))) {
+    steps_.append([this] {
+      window_.resize(sizes().front());
+      const auto data = window_.session().data();
+      QString file;
+      try {
+        if (!data) throw std::runtime_error("no data loaded");
+        QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/foresight-hierarchy-XXXXXX"));
+        dir.setAutoRemove(false);  // the session reads it again for workspaces
+        if (!dir.isValid()) throw std::runtime_error(dir.errorString().toStdString());
+        SeriesRequest request;
+        request.measure = Measure::Revenue;
+        file = dir.filePath(QStringLiteral("territory.csv"));
+        HierarchicalSeries::writeFile(file.toStdString(),
+                                      HierarchicalSeries::build(*data, request, *HierarchicalSeries::parseLevels("territory")));
+      } catch (const std::exception& e) {
+        fail(tr("cannot write the territory hierarchy: %1").arg(QString::fromUtf8(e.what())));
+        return;
+      }
+      window_.showPage(tr("Data"));
+      connect(window_.dataPage(), &DataPage::loadFinished, this, [this](bool ok, const QString&, const QString& message) {
+        if (!ok) fail(message);
+        else QTimer::singleShot(kSettleMs, this, [this] { shoot(QStringLiteral("data-hierarchy")); });
+      }, Qt::SingleShotConnection);
+      window_.dataPage()->loadSource(file, SeriesSettings{});
+    });
+    steps_.append([this, hierarchy] {
+      window_.showPage(tr("Hierarchy"));
+      connect(hierarchy, &HierarchyPage::backtestFinished, this, [this, hierarchy](bool ok) {
+        if (!ok) fail(hierarchy->statusText());
+      }, Qt::SingleShotConnection);
+      connect(hierarchy, &HierarchyPage::forecastFinished, this, [this, hierarchy](bool ok) {
+        if (!ok) {
+          fail(hierarchy->statusText());
+          return;
+        }
+        hierarchy->selectNode(QStringLiteral("Europe"));
+        whenIdle([this] { shoot(QStringLiteral("hierarchy")); });
+      }, Qt::SingleShotConnection);
+      if (!hierarchy->startBacktest()) fail(hierarchy->statusText());
+    });
+  }
+#endif
   next();
 }
 

@@ -3,7 +3,9 @@
 // Explore (STL, ACF, seasonal plots), Models (leaderboard, the forecast
 // ahead with its bands and origin, one backtest fold), Compare (before and
 // after a promotion) and Registry, each at 1280x800 (NAME.png) and 1024x700
-// (NAME-1024x700.png), plus the Data page at 1920x1080. The data are the
+// (NAME-1024x700.png), plus the Data page at 1920x1080, then the territory
+// hierarchy of the same data (Data page's tree: data-hierarchy; the
+// Hierarchy page after its backtest and forecast: hierarchy). The data are the
 // built-in sample, or SOURCE (say an Adventure Works folder, loaded with
 // the default series settings: daily revenue).
 #pragma once
