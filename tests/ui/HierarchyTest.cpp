@@ -334,6 +334,30 @@ class HierarchyTest : public QObject {
     QVERIFY(forecast.isEmpty());
   }
 
+  // New data while a backtest runs: the job is stopped and its result,
+  // which belongs to the old hierarchy, is never shown on the new one.
+  void newDataDiscardsARunningBacktest() {
+    PageFixture fx(fourStores());
+    JobRunner jobs;
+    HierarchyPage page(*fx.session, jobs);
+    page.horizonBox()->setValue(7);
+    page.foldsBox()->setValue(3);
+    QSignalSpy backtest(&page, &HierarchyPage::backtestFinished);
+    QSignalSpy forecast(&page, &HierarchyPage::forecastFinished);
+    QVERIFY(page.startBacktest());
+    const HierarchicalPanel other = fourStores(120);
+    fx.session->loadData(nullptr, QStringLiteral("other"), SeriesSettings{}, other.panel,
+                         std::make_shared<const HierarchicalPanel>(other));
+    QVERIFY(backtest.wait(300000));
+    QCOMPARE(backtest.first().first().toBool(), false);
+    QCOMPARE(page.leaderboardModel()->rowCount(), 0);
+    QVERIFY(page.forecast() == nullptr);
+    QVERIFY(forecast.isEmpty());
+    // The page is ready for the new hierarchy.
+    QCOMPARE(page.nodeModel()->hierarchy()->panel.series.front().size(), Eigen::Index(120));
+    QVERIFY(!page.isRunning());
+  }
+
   // Without a hierarchy the page says what to open and runs nothing.
   void withoutHierarchyThePageRefuses() {
     auto settings = std::make_unique<WorkbenchSettings>(

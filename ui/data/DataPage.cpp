@@ -35,6 +35,7 @@ DataPage::DataPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent)
   layout->addWidget(sourceLabel_);
 
   auto* vertical = new QSplitter(Qt::Vertical, this);
+  vertical_ = vertical;
   auto* horizontal = new QSplitter(Qt::Horizontal, vertical);
   horizontal_ = horizontal;
   horizontal->addWidget(makeSidePanel());
@@ -84,6 +85,12 @@ void DataPage::showHierarchy() {
   const auto hierarchy = session_.hierarchy();
   hierarchyModel_.setHierarchy(hierarchy);
   if (!hierarchy) {
+    if (showsHierarchy()) {
+      // Back from a hierarchy: the list and the findings' usual 3:1 split.
+      const int height = std::max(1, vertical_->height());
+      vertical_->setSizes({3 * height / 4, height / 4});
+      horizontal_->setSizes({260, std::max(1, horizontal_->width() - 260)});
+    }
     seriesStack_->setCurrentWidget(seriesView_);
     seriesLabel_->setText(tr("<b>Series</b>"));
     return;
@@ -97,6 +104,10 @@ void DataPage::showHierarchy() {
   const int total = horizontal_->width() > 0 ? horizontal_->width() : 1160;
   const int side = std::min(total / 2, std::max(420, horizontal_->sizes().value(0)));
   horizontal_->setSizes({side, std::max(1, total - side)});
+  // A hierarchy's file has a few findings at most; the tree needs the rows.
+  const int height = vertical_->height() > 0 ? vertical_->height() : 640;
+  const int findings = std::max(110, height / 6);
+  vertical_->setSizes({height - findings, findings});
 }
 
 QWidget* DataPage::makeSidePanel() {
@@ -110,6 +121,9 @@ QWidget* DataPage::makeSidePanel() {
   seriesView_->setToolTip(tr("Click a series to show it; F2 renames it (undoable)"));
   hierarchyView_->setModel(&hierarchyModel_);
   hierarchyView_->setUniformRowHeights(true);
+  // The Summary below gives the selected node's mean; the tree keeps its
+  // total and demand pattern so it fits beside the chart on a small screen.
+  hierarchyView_->setColumnHidden(HierarchyTreeModel::MeanColumn, true);
   hierarchyView_->setAllColumnsShowFocus(true);
   hierarchyView_->setToolTip(tr("The hierarchy's nodes, each the sum of the nodes under it: click one to show "
                                 "its series (the Hierarchy page reconciles them)"));

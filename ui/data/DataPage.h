@@ -72,6 +72,7 @@ class DataPage : public QWidget {
   QTreeView* hierarchyView_;
   QStackedWidget* seriesStack_ = nullptr;
   QSplitter* horizontal_ = nullptr;
+  QSplitter* vertical_ = nullptr;
   TimeSeriesChartView* chart_;
   QTableView* findingsView_;
   QLabel* findingDetail_;

@@ -36,7 +36,8 @@ HierarchyNodeChart::HierarchyNodeChart(QWidget* parent)
 }
 
 QString HierarchyNodeChart::actualGroup() { return tr("actual"); }
-QString HierarchyNodeChart::baseGroup() { return tr("base forecast"); }
+// Short names: four entries share one legend row on a 1024-pixel screen.
+QString HierarchyNodeChart::baseGroup() { return tr("base"); }
 QString HierarchyNodeChart::childrenBaseGroup() { return tr("children's base sum"); }
 QString HierarchyNodeChart::reconciledGroup(const QString& method) { return tr("reconciled (%1)").arg(method); }
 

@@ -211,6 +211,8 @@ void HierarchyPage::setRunning(bool running) {
   backtest_->setEnabled(ready);
   forecastButton_->setEnabled(ready);
   cancel_->setEnabled(running);
+  // An idle, empty bar would read as a text field.
+  progress_->setVisible(running);
   if (!running) progress_->setValue(0);
 }
 
@@ -249,7 +251,7 @@ void HierarchyPage::followData() {
     chart_->clear(tr("No hierarchy loaded. Open a hierarchy's series file (series,date,value,level) on the Data "
                      "page, e.g. one written by: foresight data series FOLDER --hierarchy territory --out FILE"));
     status_->clear();
-    setRunning(false);
+    setRunning(isRunning());  // a cancelled job may still be winding down
     return;
   }
   const Hierarchy& h = hierarchy_->hierarchy;
@@ -271,7 +273,7 @@ void HierarchyPage::followData() {
                        .arg(h.size())
                        .arg(levels.join(QStringLiteral(" \u2192 ")))
                        .arg(h.bottomCount()));
-  setRunning(false);
+  setRunning(isRunning());  // a cancelled job may still be winding down
   if (!selectNode(session_.currentSeriesName())) selectNode(QString::fromStdString(std::string(Hierarchy::kTotalName)));
 }
 

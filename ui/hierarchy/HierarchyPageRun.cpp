@@ -90,7 +90,13 @@ bool HierarchyPage::startBacktest() {
       [hierarchy, config, result](const ProgressSink& progress, const CancellationToken& cancel) {
         *result = HierarchicalBacktest::run(*hierarchy, config, progress, &cancel);
       },
-      [this, result](bool ok, const QString& message, bool cancelled) {
+      [this, hierarchy, result](bool ok, const QString& message, bool cancelled) {
+        // New data cancels the job, but it may have ended just before:
+        // its result belongs to the hierarchy it ran on, not to this one.
+        if (ok && hierarchy != hierarchy_) {
+          ok = false;
+          cancelled = true;
+        }
         if (!ok) {
           status_->setText(cancelled ? tr("Backtest cancelled.") : tr("Backtest failed: %1").arg(message));
           Q_EMIT backtestFinished(false);
@@ -156,7 +162,11 @@ bool HierarchyPage::startForecast() {
       [hierarchy, config, result](const ProgressSink& progress, const CancellationToken& cancel) {
         *result = HierarchicalForecast::run(*hierarchy, config, progress, &cancel);
       },
-      [this, result, method, before](bool ok, const QString& message, bool cancelled) {
+      [this, hierarchy, result, method, before](bool ok, const QString& message, bool cancelled) {
+        if (ok && hierarchy != hierarchy_) {  // the data changed meanwhile (see the backtest)
+          ok = false;
+          cancelled = true;
+        }
         if (!ok) {
           status_->setText(cancelled ? tr("Forecast cancelled.") : tr("Forecast failed: %1").arg(message));
           Q_EMIT forecastFinished(false);
