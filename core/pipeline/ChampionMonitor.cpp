@@ -138,8 +138,13 @@ MonitorReport ChampionMonitor::run(registry::ModelRegistry& registry, const std:
                  {"series", seriesJson},
                  {"alert", report.alert},
                  {"reasons", report.reasons}};
+  nlohmann::json notes = nlohmann::json::array();
   if (std::isnan(baseline))
-    report.json["notes"] = {"The registered version has no backtest MASE, so performance was not checked against a baseline."};
+    notes.push_back("The registered version has no backtest MASE, so performance was not checked against a baseline.");
+  if (champion.hierarchy())
+    notes.push_back("A hierarchy: every node is monitored through its own base model (unreconciled forecasts), so a "
+                    "node that decays is named even when reconciliation hides it.");
+  if (!notes.empty()) report.json["notes"] = notes;
   return report;
 }
 

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "engine/common/Errors.h"
+#include "engine/hierarchy/HierarchicalModel.h"
 #include "engine/io/JsonText.h"
+#include "engine/models/ModelArtifact.h"
 
 namespace foresight::registry {
 
@@ -135,9 +137,22 @@ ArtifactInfo ArtifactInfo::parse(std::string_view bytes, const std::string& sour
   const json doc = parseJsonText(bytes, sourceLabel);
   if (!doc.is_object()) check.fail("", "expected a JSON object (a foresight model artifact)");
   const std::string schema = check.text(doc, "schema", "");
-  if (schema.empty()) check.fail("schema", std::string("missing; expected \"") + kSchema + "\"");
-  if (schema != kSchema)
-    check.fail("schema", std::string("unsupported artifact schema; expected \"") + kSchema + "\"", schema);
+  const std::string known = "\"" + std::string(ModelArtifact::kSchema) + "\" or \"" +
+                            std::string(ModelArtifact::kHierarchicalSchema) + "\"";
+  if (schema.empty()) check.fail("schema", "missing; expected " + known);
+  if (schema != ModelArtifact::kSchema && schema != ModelArtifact::kHierarchicalSchema)
+    check.fail("schema", "unsupported artifact schema; expected " + known, schema);
+  if (schema == ModelArtifact::kHierarchicalSchema) {
+    // A hierarchy is checked whole when it is stored (the one reader every
+    // consumer uses), so a registry never holds one that cannot be served.
+    const ModelArtifact::Loaded loaded = ModelArtifact::parse(bytes, sourceLabel);
+    std::vector<const Forecaster*> models;
+    for (const auto& m : loaded.models) models.push_back(m.get());
+    (void)HierarchicalModel::fromSection(loaded.hierarchy, std::move(models), sourceLabel);
+    ArtifactInfo h = panelInfo(doc, check);
+    h.modelType = "hierarchy";
+    return h;
+  }
   if (doc.contains("panel")) return panelInfo(doc, check);
   return check.entry(doc, "");
 }

@@ -1,5 +1,6 @@
 // What the registry reads out of a model artifact (foresight.model/1, single
-// or panel) to index it, after checking the document is one. The registry
+// or panel; foresight.model/2, a hierarchy) to index it, after checking the
+// document is one. The registry
 // stores the artifact's exact bytes; this is only the index.
 #pragma once
 
@@ -10,9 +11,7 @@
 namespace foresight::registry {
 
 struct ArtifactInfo {
-  static constexpr const char* kSchema = "foresight.model/1";
-
-  std::string modelType;    // "ets", "theta", ... or "panel"
+  std::string modelType;    // "ets", "theta", ... "panel", or "hierarchy"
   std::string spec;         // spec text (single); empty for a panel
   int seriesCount = 1;
   std::string series;       // fitted series name (single); empty for a panel

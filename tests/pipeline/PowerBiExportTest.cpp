@@ -50,6 +50,39 @@ class PowerBiExportTest : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  // A hierarchical table: level, parent and the path columns before model;
+  // numbers exact (not rounded to decimals()); level names that would make
+  // a second column of one name are refused.
+  void hierarchyColumnsAndExactNumbers() {
+    PowerBiExport e("run-8");
+    e.setHierarchyLevels({"region", "country"});
+    const TimeSeries total = daily("Total", "2017-01-30", {10.123456789012344, 11});
+    const TimeSeries fr = daily("Europe/France", "2017-01-30", {3.25, 4});
+    e.add(total, forecastAfter(total, 1, {80}), "m", "1", "Total", {"total", "", {}});
+    e.add(fr, forecastAfter(fr, 1, {80}), "m", "1", "Europe/France", {"country", "Europe", {"Europe", "France"}});
+    const auto t = test::parseStrictCsv(csvOf(e));
+    QVERIFY2(t.error.empty(), t.error.c_str());
+    QCOMPARE(t.header, (std::vector<std::string>{"series", "date", "kind", "value", "lo80", "hi80", "level", "parent",
+                                                 "region", "country", "model", "model_version", "run_id"}));
+    QCOMPARE(t.rows[0][3], std::string("10.123456789012344"));
+    QCOMPARE(t.rows[0][6], std::string("total"));
+    QCOMPARE(t.rows[0][8], std::string());
+    const auto& france = t.rows[3];
+    QCOMPARE(france[0], std::string("Europe/France"));
+    QCOMPARE(france[6], std::string("country"));
+    QCOMPARE(france[7], std::string("Europe"));
+    QCOMPARE(france[8], std::string("Europe"));
+    QCOMPARE(france[9], std::string("France"));
+    for (const std::vector<std::string>& bad : {std::vector<std::string>{"region", "region"},
+                                                std::vector<std::string>{"date"}, std::vector<std::string>{"lo80"},
+                                                std::vector<std::string>{""}}) {
+      PowerBiExport other;
+      QVERIFY_THROWS_EXCEPTION(InputError, other.setHierarchyLevels(bad));
+    }
+    PowerBiExport flat;
+    QVERIFY_THROWS_EXCEPTION(Error, flat.add(total, forecastAfter(total, 1, {80}), "m", "1", "Total", {"total", "", {}}));
+  }
+
   void writesHistoryThenForecastPerSeries() {
     PowerBiExport e("run-7");
     const TimeSeries a = daily("Total", "2017-01-30", {10.5, 11, 12});
