@@ -39,12 +39,6 @@ Panel aggregates(const HierarchicalPanel& h) {
   return out;
 }
 
-// `sink` mapped onto [from, to] of its range.
-ProgressSink part(const ProgressSink& sink, double from, double to) {
-  if (!sink) return {};
-  return [sink, from, to](double f, std::string_view step) { sink(from + (to - from) * f, step); };
-}
-
 std::optional<ChampionInfo> findChampion(registry::ModelRegistry& reg, const std::string& name) {
   for (const auto& m : reg.list()) {
     if (m.name != name || !m.aliases.count(registry::kChampion)) continue;
@@ -135,22 +129,23 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
                      champion->trainEnd + ")"
                : "registry: no champion for '" + config_.name + "' yet");
 
-  progress = stages.begin("backtest", 0.12, 0.8);
+  // A hierarchy's reconciliation stage takes the backtest's last part.
+  progress = stages.begin("backtest", 0.12, input.hierarchy ? 0.5 : 0.8);
   Date dataEnd = first.end();
   for (const auto& s : input.panel.series) dataEnd = std::max(dataEnd, s.end());
   // A hierarchy's candidates forecast the nodes a bottom model does not.
   const Panel& scoredPanel = input.hierarchy && !config_.hierarchy->bottomModel.empty() ? aggregates(*input.hierarchy)
                                                                                          : input.panel;
   const CandidateEvaluation evaluation =
-      CandidateEvaluation::run(config_, scoredPanel, champion, dataEnd,
-                               input.hierarchy ? part(progress, 0.0, 0.6) : progress, options_.cancel);
+      CandidateEvaluation::run(config_, scoredPanel, champion, dataEnd, progress, options_.cancel);
   record.evaluation = &evaluation;
   log("backtest: best candidate " + evaluation.best().label + "; policy says " +
       (evaluation.decision.promote ? "promote" : "keep the champion"));
   std::optional<ReconcileEvaluation> reconciliation;
   if (input.hierarchy) {
-    reconciliation = ReconcileEvaluation::run(config_, *input.hierarchy, evaluation.best().spec,
-                                              part(progress, 0.6, 1.0), options_.cancel);
+    progress = stages.begin("reconcile", 0.5, 0.8);
+    reconciliation = ReconcileEvaluation::run(config_, *input.hierarchy, evaluation.best().spec, progress,
+                                              options_.cancel);
     record.reconciliation = &*reconciliation;
     log("reconcile: " + std::string(reconcileMethodName(reconciliation->chosen.method)) +
         (reconciliation->validated ? " (lowest mean MASE over all levels on " +
