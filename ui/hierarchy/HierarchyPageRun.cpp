@@ -127,7 +127,9 @@ void HierarchyPage::applyBacktest(const HierarchicalBacktestResult& result) {
       }
   }
   setForecastMethod(pick);
-  QString text = tr("Best over all levels (mean MASE): %1.").arg(best);
+  // Chosen on the folds it is scored on: say so (a pipeline chooses on
+  // earlier validation folds, docs/hierarchies.md).
+  QString text = tr("Best over all levels on these folds (mean MASE): %1; a pipeline chooses on earlier validation folds.").arg(best);
   if (pick != best) text += QLatin1Char(' ') + tr("The forecast reconciles with the best method, %1.").arg(pick);
   for (const std::string& note : result.notes) text += QLatin1Char(' ') + QString::fromStdString(note);
   backtestSummary_ = text;
