@@ -26,12 +26,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
-  return out;
-}
-
 // The aggregate nodes' series (all but the bottom ones).
 Panel aggregates(const HierarchicalPanel& h) {
   Panel out;
@@ -116,10 +110,13 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
       first.start.toIso() + " to " + first.end().toIso() + " (" + std::to_string(first.size()) + " periods), " +
       std::to_string(input.findings.countOf(Severity::Warning)) + " warning finding(s)");
   for (const auto& line : input.skippedRows.listing()) log("data: warning: " + line);
-  if (input.hierarchy)
-    log("data: hierarchy total -> " + joined(input.hierarchy->hierarchy.levels(), " -> ") + ", " +
+  if (input.hierarchy) {
+    std::string path = "total";
+    for (const auto& level : input.hierarchy->hierarchy.levels()) path += " -> " + level;
+    log("data: hierarchy " + path + ", " +
         std::to_string(input.hierarchy->hierarchy.size()) + " nodes (" +
         std::to_string(input.hierarchy->hierarchy.bottomCount()) + " bottom series)");
+  }
 
   stages.begin("registry", 0.1, 0.12);
   registry::ModelRegistry reg(registry::RegistryUri::resolve(config_.registry.empty() ? std::nullopt : std::optional(config_.registry)));
@@ -134,8 +131,9 @@ void PipelineRunner::runStages(PipelineRunResult& result, RunLog& log) {
   Date dataEnd = first.end();
   for (const auto& s : input.panel.series) dataEnd = std::max(dataEnd, s.end());
   // A hierarchy's candidates forecast the nodes a bottom model does not.
-  const Panel& scoredPanel = input.hierarchy && !config_.hierarchy->bottomModel.empty() ? aggregates(*input.hierarchy)
-                                                                                         : input.panel;
+  std::optional<Panel> aggregatesOnly;
+  if (input.hierarchy && !config_.hierarchy->bottomModel.empty()) aggregatesOnly = aggregates(*input.hierarchy);
+  const Panel& scoredPanel = aggregatesOnly ? *aggregatesOnly : input.panel;
   const CandidateEvaluation evaluation =
       CandidateEvaluation::run(config_, scoredPanel, champion, dataEnd, progress, options_.cancel);
   record.evaluation = &evaluation;

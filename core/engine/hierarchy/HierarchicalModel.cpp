@@ -102,6 +102,8 @@ std::vector<Forecast> HierarchicalModel::forecast(int horizon, const std::vector
   const Forecaster& total = *models_.front();
   const Date end = total.info().end, fitEnd = trainingEnd(total);
   Eigen::Index errorCols = 0, historyCols = 0;
+  std::vector<Eigen::VectorXd> seen;  // each node's data as the model has seen it
+  seen.reserve(models_.size());
   for (const Forecaster* m : models_) {
     if (m->info().end != end)
       throw InputError("node '" + m->info().series + "' has data to " + m->info().end.toIso() + ", node '" +
@@ -111,7 +113,8 @@ std::vector<Forecast> HierarchicalModel::forecast(int horizon, const std::vector
       throw InputError("node '" + m->info().series + "' was fitted on data to " + trainingEnd(*m).toIso() +
                        ", node '" + total.info().series + "' on data to " + fitEnd.toIso());
     errorCols = std::max<Eigen::Index>(errorCols, m->fitted().size());
-    historyCols = std::max<Eigen::Index>(historyCols, m->seenData().size());
+    seen.push_back(m->seenData().values);
+    historyCols = std::max<Eigen::Index>(historyCols, seen.back().size());
   }
   ReconcileInputs in;
   in.base.resize(n, horizon);
@@ -129,8 +132,8 @@ std::vector<Forecast> HierarchicalModel::forecast(int horizon, const std::vector
     if (!levels.empty()) in.baseSd.row(i) = ((f.upper.col(0) - f.lower.col(0)) / (2 * z)).transpose();
     const Eigen::VectorXd r = m.residuals();
     in.residuals.row(i).tail(r.size()) = r.transpose();
-    const Eigen::VectorXd seen = m.seenData().values;
-    in.history.row(i).tail(seen.size()) = seen.transpose();
+    const Eigen::VectorXd& history = seen[static_cast<std::size_t>(i)];
+    in.history.row(i).tail(history.size()) = history.transpose();
   }
   const ReconcileResult r = Reconciler::reconcile(hierarchy_, in, reconcile_);
   return toForecasts(r, start, frequency, levels, reconcile_.nonNegative);
