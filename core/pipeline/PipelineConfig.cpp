@@ -216,6 +216,14 @@ PipelineConfig PipelineConfig::fromJson(const std::string& text, const std::stri
         r.fail("reconcile.methods", std::string(reconcileMethodName(m)) +
                                         " gives no reconciled intervals, and the export asks for levels: compare "
                                         "bottom_up, ols, wls_struct, wls_var and mint_shrink, or set export.levels to []");
+    // A crossed grouping's nodes split several ways: no level-by-level split.
+    const auto dimensions = c.hierarchy->fromFile() ? std::nullopt : HierarchicalSeries::parseLevels(c.hierarchy->levels);
+    for (const ReconcileMethod m : c.hierarchy->methods)
+      if (dimensions && dimensions->size() > 1 && needsNesting(m))
+        r.fail(c.hierarchy->method == m ? "reconcile.method" : "reconcile.methods",
+               std::string(reconcileMethodName(m)) + " splits nodes level by level, which the grouped structure " +
+                   quoteForMessage(c.hierarchy->levels) + " does not define: use bottom_up, top_down_ahp, "
+                   "top_down_pha or the MinT family");
   }
   return c;
 }

@@ -27,7 +27,9 @@ namespace foresight::pipeline {
 struct PowerBiNode {
   std::string level;               // "total", or the level's name
   std::string parent;              // the parent's path; empty for the total
-  std::vector<std::string> parts;  // the path parts, one per level at most
+  // One value per hierarchy column (Hierarchy::columnValues): the node's
+  // part at that level, empty where the node is above it.
+  std::vector<std::string> parts;
 };
 
 class PowerBiExport {

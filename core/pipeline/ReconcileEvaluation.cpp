@@ -36,6 +36,15 @@ ReconcileEvaluation ReconcileEvaluation::run(const PipelineConfig& config, const
   out.nonNegativeFromData = !settings.nonNegative && !anyNegative(h);
   out.chosen.nonNegative = settings.nonNegative.value_or(out.nonNegativeFromData);
   out.chosen.middleDepth = settings.middleDepth;
+  // A grouped file (levels "file"): the config could not tell (PipelineConfig
+  // refuses these for a crossed levels spec already).
+  if (h.hierarchy.isGrouped())
+    for (const ReconcileMethod m : settings.methods)  // the fixed method is among them
+      if (needsNesting(m))
+        throw InputError(InputLocation{config.file, 0, settings.method == m ? "reconcile.method" : "reconcile.methods",
+                                       std::string(reconcileMethodName(m))},
+                         std::string(reconcileMethodName(m)) + " splits nodes level by level, which a grouped "
+                         "structure does not define: use bottom_up, top_down_ahp, top_down_pha or the MinT family");
   if (settings.middleDepth >= static_cast<int>(h.hierarchy.levels().size()))
     for (const ReconcileMethod m : settings.methods)
       if (m == ReconcileMethod::MiddleOut)

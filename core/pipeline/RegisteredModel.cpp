@@ -25,7 +25,8 @@ TimeSeries actualsBefore(const TimeSeries* given, const Forecaster& m, Date fore
 PowerBiNode placeOf(const Hierarchy& h, int index) {
   const HierarchyNode& node = h.nodes()[static_cast<std::size_t>(index)];
   return PowerBiNode{h.levelName(node.depth),
-                     node.parent < 0 ? std::string() : h.nodes()[static_cast<std::size_t>(node.parent)].name, node.parts};
+                     node.parent < 0 ? std::string() : h.nodes()[static_cast<std::size_t>(node.parent)].name,
+                     h.columnValues(index)};
 }
 
 }  // namespace
@@ -89,7 +90,7 @@ std::vector<Forecast> RegisteredModel::exportHierarchy(PowerBiExport& out, const
                                                        const CancellationToken* cancel) {
   if (cancel) cancel->throwIfCancelled();
   const Hierarchy& h = model.hierarchy();
-  out.setHierarchyLevels(h.levels());
+  out.setHierarchyLevels(h.columns());
   std::vector<Forecast> forecasts = model.forecast(horizon, levels);
   for (int i = 0; i < h.size(); ++i) {
     if (cancel) cancel->throwIfCancelled();

@@ -118,7 +118,7 @@ void HierarchyNodeChart::showNode(const HierarchicalPanel& history, const Hierar
                 .arg(method.toHtmlEscaped(), f.number(*reconciledGap_, 2));
   label_->setText(QStringLiteral("<b>%1</b> (%2, %3 children). %4 %5")
                       .arg(name.toHtmlEscaped(), level.toHtmlEscaped())
-                      .arg(info.children.size())
+                      .arg(history.hierarchy.summands(node).size())
                       .arg(before, after));
 }
 

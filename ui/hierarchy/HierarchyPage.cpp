@@ -255,12 +255,30 @@ void HierarchyPage::followData() {
     return;
   }
   const Hierarchy& h = hierarchy_->hierarchy;
-  // middle_out needs a level strictly between the total and the bottom.
-  for (int depth = 1; depth < static_cast<int>(h.levels().size()); ++depth)
-    middle_->addItem(QString::fromStdString(h.levelName(depth)), depth);
+  // middle_out needs a level strictly between the total and the bottom of a
+  // nested hierarchy; a grouped structure splits its nodes several ways, so
+  // the methods that split down level by level do not apply to it.
+  if (!h.isGrouped())
+    for (int depth = 1; depth < static_cast<int>(h.levels().size()); ++depth)
+      middle_->addItem(QString::fromStdString(h.levelName(depth)), depth);
   middle_->setEnabled(middle_->count() > 0);
-  methodBoxes_.at(QStringLiteral("middle_out"))->setEnabled(middle_->count() > 0);
-  if (middle_->count() == 0) methodBoxes_.at(QStringLiteral("middle_out"))->setChecked(false);
+  const QString chosen = forecastMethod_->currentText();
+  forecastMethod_->clear();
+  for (ReconcileMethod m : methodsFor(allReconcileMethods(), h.isGrouped())) {
+    const QString name = qs(reconcileMethodName(m));
+    if (m != ReconcileMethod::MiddleOut || middle_->count() > 0) forecastMethod_->addItem(name);
+  }
+  setForecastMethod(forecastMethod_->findText(chosen) >= 0 ? chosen : QStringLiteral("mint_shrink"));
+  for (ReconcileMethod m : allReconcileMethods()) {
+    QCheckBox* box = methodBoxes_.at(qs(reconcileMethodName(m)));
+    const bool nestedOnly = h.isGrouped() && needsNesting(m);
+    const bool applies = !nestedOnly && (m != ReconcileMethod::MiddleOut || middle_->count() > 0);
+    box->setEnabled(applies);
+    if (!applies) box->setChecked(false);
+    box->setToolTip(nestedOnly ? tr("Not defined for a grouped structure: its nodes split several ways")
+                    : applies  ? QString()
+                               : tr("Needs a level between the total and the bottom"));
+  }
   bool nonNegative = true;
   for (const TimeSeries& s : hierarchy_->panel.series)
     if (s.values.size() > 0 && s.values.minCoeff() < 0.0) nonNegative = false;

@@ -81,7 +81,7 @@ QVariant HierarchyTreeModel::data(const QModelIndex& index, int role) const {
   if (role != Qt::DisplayRole) return {};
   const NumberFormat f;
   switch (index.column()) {
-    case NodeColumn: return n.parts.empty() ? path : QString::fromStdString(n.parts.back());
+    case NodeColumn: return QString::fromStdString(hierarchy_->hierarchy.label(node));
     case LevelColumn: return QString::fromStdString(hierarchy_->hierarchy.levelName(n.depth));
     case TotalColumn: return s.periods > s.missing ? f.fixed(s.total, 0) : NumberFormat::missing();
     case MeanColumn: return s.periods > s.missing ? f.number(s.mean) : NumberFormat::missing();

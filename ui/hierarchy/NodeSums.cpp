@@ -6,7 +6,7 @@ namespace foresight::ui {
 
 std::optional<Eigen::VectorXd> NodeSums::childrenSum(const HierarchicalPanel& h, int node) {
   if (node < 0 || node >= h.hierarchy.size()) return std::nullopt;
-  const auto& children = h.hierarchy.nodes()[static_cast<std::size_t>(node)].children;
+  const auto& children = h.hierarchy.summands(node);
   if (children.empty()) return std::nullopt;
   Eigen::VectorXd sum = Eigen::VectorXd::Zero(h.panel.series[static_cast<std::size_t>(node)].values.size());
   for (int c : children) sum += h.panel.series[static_cast<std::size_t>(c)].values;

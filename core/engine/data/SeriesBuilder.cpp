@@ -38,36 +38,29 @@ void checkRequest(const LoadedData& data, Measure measure, const SeriesRequest& 
     throw UsageError("--from " + req.from->toIso() + " is after --to " + req.to->toIso());
 }
 
-// Groups present among the selected rows, ordered by name; code -> group index.
-std::vector<std::int32_t> groupIndexByCode(const FactTable& f, Dimension d, const std::vector<std::size_t>& rows,
-                                           std::vector<std::string>& names) {
-  const auto& dict = f.dictionary(d);
-  const auto& codes = f.codes(d);
-  std::vector<char> used(dict.size(), 0);
-  for (std::size_t r : rows) used[static_cast<std::size_t>(codes[r])] = 1;
+// Keys present among the selected rows, ordered by name; key -> group index.
+std::vector<std::int32_t> groupIndexByKey(const std::vector<std::int32_t>& keys,
+                                          const std::vector<std::string>& keyNames,
+                                          const std::vector<std::size_t>& rows, std::vector<std::string>& names) {
+  std::vector<char> used(keyNames.size(), 0);
+  for (std::size_t r : rows) used[static_cast<std::size_t>(keys[r])] = 1;
   std::vector<std::int32_t> present;
   for (std::size_t c = 0; c < used.size(); ++c)
     if (used[c]) present.push_back(static_cast<std::int32_t>(c));
-  std::sort(present.begin(), present.end(),
-            [&](std::int32_t a, std::int32_t b) { return dict.name(a) < dict.name(b); });
-  std::vector<std::int32_t> index(dict.size(), -1);
+  std::sort(present.begin(), present.end(), [&](std::int32_t a, std::int32_t b) {
+    return keyNames[static_cast<std::size_t>(a)] < keyNames[static_cast<std::size_t>(b)];
+  });
+  std::vector<std::int32_t> index(keyNames.size(), -1);
   for (std::size_t g = 0; g < present.size(); ++g) {
     index[static_cast<std::size_t>(present[g])] = static_cast<std::int32_t>(g);
-    names.push_back(dict.name(present[g]));
+    names.push_back(keyNames[static_cast<std::size_t>(present[g])]);
   }
   return index;
 }
 
-}  // namespace
-
-double SeriesBuilder::toDouble(Decimal d) {
-  const std::string text = d.toString();
-  double v = 0;
-  std::from_chars(text.data(), text.data() + text.size(), v);
-  return v;
-}
-
-Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& req) {
+// The panel of `req` grouped by keys[r] (nullptr: one series of all rows).
+Panel buildPanel(const LoadedData& data, const SeriesRequest& req, const std::vector<std::int32_t>* keys,
+                 const std::vector<std::string>* keyNames) {
   const Measure measure = req.measure ? *req.measure : data.defaultMeasure;
   checkRequest(data, measure, req);
   const FactTable& f = data.facts;
@@ -90,13 +83,13 @@ Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& req) {
   const PeriodGrid grid(req.frequency, req.from ? *req.from : first, req.to ? *req.to : last);
   std::vector<std::string> names;
   std::vector<std::int32_t> groupOf;
-  if (req.groupBy) groupOf = groupIndexByCode(f, *req.groupBy, rows, names);
+  if (keys) groupOf = groupIndexByKey(*keys, *keyNames, rows, names);
   else names.push_back(data.seriesName(measure));
   const std::size_t periods = grid.size();
   const std::size_t buckets = names.size() * periods;
   // A mistyped year (0016 for 2016) stretches the range over centuries; say
   // so instead of allocating gigabytes.
-  if (buckets > kMaxValues)
+  if (buckets > SeriesBuilder::kMaxValues)
     throw UsageError(std::to_string(names.size()) + " series x " + std::to_string(periods) + " periods from " +
                      grid.start().toIso() + " to " + grid.dateAt(periods - 1).toIso() +
                      " is too many values; check the dates (data validate shows the range) or narrow it with "
@@ -106,7 +99,7 @@ Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& req) {
   std::vector<std::uint64_t> orderKeys;  // bucket << 32 | order code, for distinct counts
   const bool distinctOrders = measure == Measure::Orders && f.ordersFromIds();
   const std::vector<Decimal>* values = measure == Measure::Orders ? nullptr : &f.values(measure);
-  const std::vector<std::int32_t>* groupCodes = req.groupBy ? &f.codes(*req.groupBy) : nullptr;
+  const std::vector<std::int32_t>* groupCodes = keys;
   for (std::size_t r : rows) {
     const auto period = static_cast<std::size_t>(grid.indexOf(dates[r]));
     const std::size_t group = groupCodes ? static_cast<std::size_t>(groupOf[static_cast<std::size_t>((*groupCodes)[r])]) : 0;
@@ -130,14 +123,43 @@ Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& req) {
       if (counts[b] == 0) continue;
       double v = static_cast<double>(counts[b]);  // Count, and orders as rows
       if (req.aggregation == Aggregation::Sum && distinctOrders) v = static_cast<double>(distinct[b]);
-      else if (req.aggregation == Aggregation::Sum && values) v = toDouble(sums[b]);
-      else if (req.aggregation == Aggregation::Mean) v = toDouble(sums[b]) / static_cast<double>(counts[b]);
+      else if (req.aggregation == Aggregation::Sum && values) v = SeriesBuilder::toDouble(sums[b]);
+      else if (req.aggregation == Aggregation::Mean) v = SeriesBuilder::toDouble(sums[b]) / static_cast<double>(counts[b]);
       s.values[static_cast<Eigen::Index>(p)] = v;
     }
     GapFiller::apply(s.values, req.effectiveFill());
     panel.series.push_back(std::move(s));
   }
   return panel;
+}
+
+}  // namespace
+
+double SeriesBuilder::toDouble(Decimal d) {
+  const std::string text = d.toString();
+  double v = 0;
+  std::from_chars(text.data(), text.data() + text.size(), v);
+  return v;
+}
+
+Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& req) {
+  if (!req.groupBy) return buildPanel(data, req, nullptr, nullptr);
+  checkRequest(data, req.measure ? *req.measure : data.defaultMeasure, req);
+  const auto& dict = data.facts.dictionary(*req.groupBy);
+  std::vector<std::string> names;
+  names.reserve(dict.size());
+  for (std::size_t c = 0; c < dict.size(); ++c) names.push_back(dict.name(static_cast<std::int32_t>(c)));
+  return buildPanel(data, req, &data.facts.codes(*req.groupBy), &names);
+}
+
+Panel SeriesBuilder::build(const LoadedData& data, const SeriesRequest& request, const std::vector<std::int32_t>& keys,
+                           const std::vector<std::string>& keyNames) {
+  if (keys.size() != data.facts.rowCount())
+    throw Error("SeriesBuilder: " + std::to_string(keys.size()) + " keys for " +
+                std::to_string(data.facts.rowCount()) + " rows");
+  SeriesRequest req = request;
+  req.groupBy.reset();
+  return buildPanel(data, req, &keys, &keyNames);
 }
 
 }  // namespace foresight

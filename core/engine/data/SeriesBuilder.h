@@ -22,6 +22,12 @@ class SeriesBuilder {
   // grouping, mean is asked of orders, the window holds no rows, or
   // the panel would exceed kMaxValues.
   static Panel build(const LoadedData& data, const SeriesRequest& request);
+  // Grouped by a key per fact row instead of `request.groupBy`: keys[r]
+  // indexes keyNames (a crossed hierarchy's territory x category). One
+  // series per key present among the requested rows, ordered by name; the
+  // checks and bounds of build().
+  static Panel build(const LoadedData& data, const SeriesRequest& request, const std::vector<std::int32_t>& keys,
+                     const std::vector<std::string>& keyNames);
 
   // The nearest double to an exact decimal (via its text, so that values
   // beyond 2^53 units are not rounded twice).

@@ -68,6 +68,10 @@ HierarchicalModel HierarchicalModel::fromSection(const nlohmann::json& section, 
   } catch (const InputError& e) {
     throw bad(source, e.where().field, e.problem());
   }
+  if (needsNesting(reconcile.method) && hierarchy.isGrouped())
+    throw bad(source, "hierarchy.reconcile.method",
+              std::string(reconcileMethodName(reconcile.method)) + " is defined for nested hierarchies, not for a "
+              "grouped structure");
   if (reconcile.method == ReconcileMethod::MiddleOut &&
       (reconcile.middleDepth < 1 || reconcile.middleDepth >= static_cast<int>(hierarchy.levels().size())))
     throw bad(source, "hierarchy.reconcile.middle_depth",

@@ -1,5 +1,6 @@
 #include "engine/hierarchy/HierarchicalSeries.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <ostream>
@@ -38,6 +39,18 @@ std::string trimmedCell(const std::string& cell) {
   return cell.substr(a, b - a);
 }
 
+using LevelsOfSeries = std::unordered_map<std::string, std::pair<std::string, std::size_t>>;  // series -> (level, line)
+
+HierarchicalPanel matchFile(const RawTable& t, const Panel& panel, const LevelsOfSeries& levelOf,
+                            const std::vector<std::vector<std::string>>& dimensions, const Panel& bottom);
+HierarchicalPanel fromGroupedTable(const RawTable& t, const Panel& panel, const LevelsOfSeries& levelOf,
+                                   std::size_t dimensionCount);
+
+// The number of dimensions a level name crosses ("territory*category": 2).
+std::size_t crossings(const std::string& level) {
+  return static_cast<std::size_t>(std::count(level.begin(), level.end(), '*')) + 1;
+}
+
 HierarchicalPanel fromTable(const RawTable& t) {
   if (t.columnCount() != 4 || t.rows.empty() || trimmedCell(t.rows[0][3]) != "level")
     throw InputError(InputLocation{t.source, 1, "", ""},
@@ -45,7 +58,7 @@ HierarchicalPanel fromTable(const RawTable& t) {
                      "--hierarchy' writes one)");
   const Panel panel = SeriesCsvParser::parse(t);
   // The level of each series, from every one of its rows.
-  std::unordered_map<std::string, std::pair<std::string, std::size_t>> levelOf;  // series -> (level, line)
+  LevelsOfSeries levelOf;
   for (std::size_t r = 1; r < t.rows.size(); ++r) {
     const std::string series = trimmedCell(t.rows[r][0]), level = trimmedCell(t.rows[r][3]);
     const auto [it, isNew] = levelOf.emplace(series, std::make_pair(level, t.lineNumbers[r]));
@@ -54,6 +67,9 @@ HierarchicalPanel fromTable(const RawTable& t) {
                        "series '" + series + "' has level '" + it->second.first + "' at line " +
                            std::to_string(it->second.second) + "; one series has one level");
   }
+  std::size_t dimensionCount = 1;
+  for (const auto& [series, level] : levelOf) dimensionCount = std::max(dimensionCount, crossings(level.first));
+  if (dimensionCount > 1) return fromGroupedTable(t, panel, levelOf, dimensionCount);
   std::size_t depth = 0;
   for (const auto& s : panel.series) depth = std::max(depth, Hierarchy::splitPath(s.name).size());
   std::vector<std::string> levels(depth);
@@ -85,9 +101,17 @@ HierarchicalPanel fromTable(const RawTable& t) {
                        "the hierarchy needs this node, which the file lacks (no series at depth " +
                            std::to_string(d) + ")");
     }
+  return matchFile(t, panel, levelOf, {levels}, bottom);
+}
+
+// The hierarchy the bottom series make, checked against every series of the
+// file: each node present once at its level, nothing else, each equal to the
+// sum of its bottom series.
+HierarchicalPanel matchFile(const RawTable& t, const Panel& panel, const LevelsOfSeries& levelOf,
+                            const std::vector<std::vector<std::string>>& dimensions, const Panel& bottom) {
   HierarchicalPanel h = [&] {
     try {
-      return HierarchicalSeries::fromBottom(levels, bottom);
+      return HierarchicalSeries::fromBottom(dimensions, bottom);
     } catch (const InputError& e) {
       throw InputError(InputLocation{t.source, 0, e.where().field, ""}, e.problem());
     }
@@ -106,6 +130,10 @@ HierarchicalPanel fromTable(const RawTable& t) {
     if (it == byName.end())
       throw InputError(InputLocation{t.source, 0, "series", node.name},
                        "the hierarchy needs this node, which the file lacks");
+    const std::string level = h.hierarchy.levelName(h.hierarchy.nodes()[i].depth);
+    if (const auto& [given, line] = levelOf.at(node.name); given != level)
+      throw InputError(InputLocation{t.source, line, "level", given},
+                       "series '" + node.name + "' is a node of level '" + level + "'");
     const TimeSeries& given = *it->second;
     if (given.frequency != node.frequency || given.start != node.start || given.size() != node.size())
       throw InputError(InputLocation{t.source, 0, "series", node.name},
@@ -125,39 +153,124 @@ HierarchicalPanel fromTable(const RawTable& t) {
   return h;
 }
 
+// A grouped structure's file: each level name crosses dimensions with '*'
+// ("country*category") and each series name joins one path per dimension
+// the same way; the crossed levels say which dimension a level belongs to,
+// its paths' depth where in it.
+HierarchicalPanel fromGroupedTable(const RawTable& t, const Panel& panel, const LevelsOfSeries& levelOf,
+                                   std::size_t dimensionCount) {
+  const auto cut = [](const std::string& level) {
+    std::vector<std::string> names(1);
+    for (const char c : level) {
+      if (c == '*') names.emplace_back();
+      else names.back() += c;
+    }
+    return names;
+  };
+  std::map<std::string, std::pair<std::size_t, std::size_t>> placeOf;  // level -> (dimension, depth)
+  for (const auto& s : panel.series) {
+    const auto& [level, line] = levelOf.at(s.name);
+    if (crossings(level) != dimensionCount) continue;
+    const std::vector<std::string> names = cut(level), paths = Hierarchy::splitCrossed(s.name);
+    if (paths.size() != names.size())
+      throw InputError(InputLocation{t.source, line, "series", s.name},
+                       "names " + std::to_string(paths.size()) + " path(s) joined by '*', but its level '" + level +
+                           "' crosses " + std::to_string(names.size()));
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      const std::pair<std::size_t, std::size_t> place{k, Hierarchy::splitPath(paths[k]).size()};
+      const auto [it, isNew] = placeOf.emplace(names[k], place);
+      if (!isNew && it->second != place)
+        throw InputError(InputLocation{t.source, line, "series", s.name},
+                         "puts level '" + names[k] + "' at depth " + std::to_string(place.second) + " of dimension " +
+                             std::to_string(place.first + 1) + ", other series at depth " +
+                             std::to_string(it->second.second) + " of dimension " +
+                             std::to_string(it->second.first + 1));
+    }
+  }
+  std::vector<std::vector<std::string>> dimensions(dimensionCount);
+  for (const auto& [name, place] : placeOf) {
+    auto& levels = dimensions[place.first];
+    if (levels.size() < place.second) levels.resize(place.second);
+    levels[place.second - 1] = name;
+  }
+  for (std::size_t k = 0; k < dimensions.size(); ++k)
+    for (std::size_t d = 0; d < dimensions[k].size(); ++d)
+      if (dimensions[k][d].empty())
+        throw InputError(InputLocation{t.source, 0, "level", ""},
+                         "dimension " + std::to_string(k + 1) + " has no level at depth " + std::to_string(d + 1) +
+                             " in the crossed levels; the file lacks those nodes");
+  // Every series' paths and levels agree with that placement.
+  for (const auto& s : panel.series) {
+    const auto& [level, line] = levelOf.at(s.name);
+    if (level == "total") continue;
+    const std::vector<std::string> names = cut(level), paths = Hierarchy::splitCrossed(s.name);
+    if (paths.size() != names.size())
+      throw InputError(InputLocation{t.source, line, "series", s.name},
+                       "names " + std::to_string(paths.size()) + " path(s) joined by '*', but its level '" + level +
+                           "' crosses " + std::to_string(names.size()));
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      const auto it = placeOf.find(names[k]);
+      if (it == placeOf.end() || Hierarchy::splitPath(paths[k]).size() != it->second.second)
+        throw InputError(InputLocation{t.source, line, "level", level},
+                         "series '" + s.name + "': level '" + names[k] +
+                             (it == placeOf.end() ? "' appears in no crossed level of the file"
+                                                  : "' has paths of " + std::to_string(it->second.second) +
+                                                        " part(s) elsewhere"));
+    }
+  }
+  std::string bottomLevel;
+  for (std::size_t k = 0; k < dimensions.size(); ++k) bottomLevel += (k ? "*" : "") + dimensions[k].back();
+  Panel bottom;
+  for (const auto& s : panel.series)
+    if (levelOf.at(s.name).first == bottomLevel) bottom.series.push_back(s);
+  return matchFile(t, panel, levelOf, dimensions, bottom);
+}
+
 }  // namespace
 
-std::optional<std::vector<Dimension>> HierarchicalSeries::parseLevels(std::string_view spec) {
-  for (const auto& [name, levels] : namedHierarchies())
-    if (spec == name) return levels;
-  std::vector<Dimension> levels;
-  std::size_t start = 0;
-  while (start <= spec.size()) {
-    const std::size_t comma = std::min(spec.find(',', start), spec.size());
-    const auto d = parseDimension(spec.substr(start, comma - start));
-    if (!d) return std::nullopt;
-    levels.push_back(*d);
-    start = comma + 1;
+std::optional<std::vector<std::vector<Dimension>>> HierarchicalSeries::parseLevels(std::string_view spec) {
+  std::vector<std::vector<Dimension>> dimensions;
+  std::vector<Dimension> seen;
+  std::size_t from = 0;
+  while (from <= spec.size()) {
+    const std::size_t star = std::min(spec.find('*', from), spec.size());
+    const std::string_view one = spec.substr(from, star - from);
+    from = star + 1;
+    std::optional<std::vector<Dimension>> levels;
+    for (const auto& [name, named] : namedHierarchies())
+      if (one == name) levels = named;
+    if (!levels) {
+      levels.emplace();
+      std::size_t start = 0;
+      while (start <= one.size()) {
+        const std::size_t comma = std::min(one.find(',', start), one.size());
+        const auto d = parseDimension(one.substr(start, comma - start));
+        if (!d) return std::nullopt;
+        levels->push_back(*d);
+        start = comma + 1;
+      }
+    }
+    for (const Dimension d : *levels) {
+      if (std::find(seen.begin(), seen.end(), d) != seen.end()) return std::nullopt;
+      seen.push_back(d);
+    }
+    dimensions.push_back(std::move(*levels));
   }
-  return levels;
+  return dimensions;
 }
 
 std::string HierarchicalSeries::levelsHelp() {
-  return "territory (region,country,territory), product (category,subcategory,product), or dimensions top-down "
-         "joined by ','";
+  return "territory (region,country,territory), product (category,subcategory,product), dimensions top-down "
+         "joined by ',', or several crossed with '*' (territory*category)";
 }
 
-HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const SeriesRequest& request,
-                                            const std::vector<Dimension>& levels) {
-  if (levels.empty()) throw InputError("a hierarchy needs at least one level");
-  for (const Dimension d : levels)
-    if (!data.facts.hasDimension(d))
-      throw InputError("the data has no '" + std::string(dimensionName(d)) + "' to build the hierarchy from");
-  SeriesRequest bottomRequest = request;
-  bottomRequest.groupBy = levels.back();
-  Panel bottom = SeriesBuilder::build(data, bottomRequest);
-  // Each bottom value's path, from its rows' attributes.
-  const FactTable& facts = data.facts;
+namespace {
+
+// Each bottom value's path (its levels' names top-down, its own last), from
+// its rows' attributes; an attribute that changes between rows of one
+// bottom value is refused, naming both values and the row.
+std::unordered_map<std::int32_t, std::vector<std::string>> pathsOf(const FactTable& facts,
+                                                                   const std::vector<Dimension>& levels) {
   const auto nameOf = [&](Dimension d, std::int32_t code) {
     return code < 0 ? std::string() : facts.dictionary(d).name(code);
   };
@@ -177,7 +290,7 @@ HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const Series
                              "' in earlier rows and '" + nameOf(levels[l], parents[l]) +
                              "' here; a hierarchy needs one parent per node");
   }
-  std::unordered_map<std::string, std::vector<std::string>> pathOf;
+  std::unordered_map<std::int32_t, std::vector<std::string>> out;
   for (const auto& [code, parents] : parentsOf) {
     if (code < 0) continue;  // rows without the bottom attribute make no bottom series
     std::vector<std::string> path;
@@ -185,24 +298,104 @@ HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const Series
       const std::string part = nameOf(levels[l], parents[l]);
       if (part.empty())
         throw InputError(std::string(dimensionName(levels.back())) + " '" + nameOf(levels.back(), code) +
-                         "' has no " +
-                         std::string(dimensionName(levels[l])) + "; it cannot be placed in the hierarchy");
+                         "' has no " + std::string(dimensionName(levels[l])) +
+                         "; it cannot be placed in the hierarchy");
       path.push_back(part);
     }
     path.push_back(nameOf(levels.back(), code));
-    pathOf.emplace(path.back(), std::move(path));
+    out.emplace(code, std::move(path));
   }
-  for (auto& s : bottom.series) s.name = Hierarchy::joinPath(pathOf.at(s.name));
+  return out;
+}
+
+std::vector<std::string> levelNames(const std::vector<Dimension>& levels) {
   std::vector<std::string> names;
   for (const Dimension d : levels) names.emplace_back(dimensionName(d));
-  return fromBottom(std::move(names), bottom);
+  return names;
+}
+
+}  // namespace
+
+HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const SeriesRequest& request,
+                                            const std::vector<std::vector<Dimension>>& dimensions) {
+  if (dimensions.empty()) throw InputError("a hierarchy needs at least one level");
+  for (const auto& levels : dimensions) {
+    if (levels.empty()) throw InputError("a hierarchy needs at least one level");
+    for (const Dimension d : levels)
+      if (!data.facts.hasDimension(d))
+        throw InputError("the data has no '" + std::string(dimensionName(d)) + "' to build the hierarchy from");
+  }
+  const FactTable& facts = data.facts;
+  std::vector<std::unordered_map<std::int32_t, std::vector<std::string>>> paths;
+  for (const auto& levels : dimensions) paths.push_back(pathsOf(facts, levels));
+  std::vector<std::vector<std::string>> names;
+  for (const auto& levels : dimensions) names.push_back(levelNames(levels));
+  if (dimensions.size() == 1) {
+    SeriesRequest bottomRequest = request;
+    bottomRequest.groupBy = dimensions.front().back();
+    Panel bottom = SeriesBuilder::build(data, bottomRequest);
+    std::unordered_map<std::string, const std::vector<std::string>*> byName;
+    for (const auto& [code, path] : paths.front()) byName.emplace(path.back(), &path);
+    for (auto& s : bottom.series) s.name = Hierarchy::joinPath(*byName.at(s.name));
+    return fromBottom(std::move(names), bottom);
+  }
+  // Crossed: one bottom series per combination of the dimensions' bottom
+  // values that has rows, named by its paths joined by '*'.
+  std::map<std::vector<std::int32_t>, std::int32_t> keyOf;
+  std::vector<std::string> keyNames;
+  std::vector<std::int32_t> keys(facts.rowCount());
+  for (std::size_t r = 0; r < facts.rowCount(); ++r) {
+    std::vector<std::int32_t> combination;
+    for (std::size_t k = 0; k < dimensions.size(); ++k) {
+      const Dimension d = dimensions[k].back();
+      const std::int32_t code = facts.codes(d)[r];
+      if (code < 0)
+        throw InputError(InputLocation{facts.fileOf(r), facts.lineOf(r), std::string(dimensionName(d)), ""},
+                         "the row has no " + std::string(dimensionName(d)) +
+                             "; a crossed grouping places every row in one of its bottom series");
+      combination.push_back(code);
+    }
+    const auto [it, isNew] = keyOf.emplace(combination, static_cast<std::int32_t>(keyNames.size()));
+    if (isNew) {
+      std::vector<std::vector<std::string>> crossed;
+      for (std::size_t k = 0; k < dimensions.size(); ++k) crossed.push_back(paths[k].at(combination[k]));
+      std::string name = Hierarchy::crossedName(crossed);
+      keyNames.push_back(std::move(name));
+    }
+    keys[r] = it->second;
+  }
+  return fromBottom(std::move(names), SeriesBuilder::build(data, request, keys, keyNames));
+}
+
+HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const SeriesRequest& request,
+                                            const std::vector<Dimension>& levels) {
+  return build(data, request, std::vector<std::vector<Dimension>>{levels});
 }
 
 HierarchicalPanel HierarchicalSeries::fromBottom(std::vector<std::string> levels, const Panel& bottom) {
+  return fromBottom(std::vector<std::vector<std::string>>{std::move(levels)}, bottom);
+}
+
+HierarchicalPanel HierarchicalSeries::fromBottom(std::vector<std::vector<std::string>> dimensions,
+                                                 const Panel& bottom) {
   if (bottom.series.empty()) throw InputError("a hierarchy needs at least one bottom series");
+  // A bottom series' parts: every dimension's path in turn.
+  const bool grouped = dimensions.size() > 1;
   std::vector<std::vector<std::string>> paths;
-  for (const auto& s : bottom.series) paths.push_back(Hierarchy::splitPath(s.name));
-  HierarchicalPanel h{Hierarchy::fromPaths(std::move(levels), paths), {}};
+  for (const auto& s : bottom.series) {
+    std::vector<std::string> parts;
+    const std::vector<std::string> crossed = grouped ? Hierarchy::splitCrossed(s.name) : std::vector<std::string>{s.name};
+    if (crossed.size() != dimensions.size())
+      throw InputError(InputLocation{"", 0, "series", s.name},
+                       "names " + std::to_string(crossed.size()) + " path(s) joined by '*'; the grouping crosses " +
+                           std::to_string(dimensions.size()) + " dimensions");
+    for (const auto& path : crossed)
+      for (auto& part : Hierarchy::splitPath(path)) parts.push_back(std::move(part));
+    paths.push_back(std::move(parts));
+  }
+  HierarchicalPanel h{grouped ? Hierarchy::crossed(std::move(dimensions), paths)
+                              : Hierarchy::fromPaths(std::move(dimensions.front()), paths),
+                      {}};
   const TimeSeries& first = bottom.series.front();
   for (const auto& s : bottom.series)
     if (s.frequency != first.frequency || s.start != first.start || s.size() != first.size())
@@ -210,13 +403,13 @@ HierarchicalPanel HierarchicalSeries::fromBottom(std::vector<std::string> levels
                        "runs " + s.start.toIso() + " to " + s.end().toIso() + " but '" + first.name + "' runs " +
                            first.start.toIso() + " to " + first.end().toIso() +
                            "; the series of a hierarchy share their dates");
-  std::unordered_map<std::string, const TimeSeries*> byName;
-  for (const auto& s : bottom.series) byName.emplace(Hierarchy::joinPath(Hierarchy::splitPath(s.name)), &s);
+  std::map<std::vector<std::string>, const TimeSeries*> byParts;
+  for (std::size_t i = 0; i < paths.size(); ++i) byParts.emplace(paths[i], &bottom.series[i]);
   const Eigen::SparseMatrix<double> sum = h.hierarchy.summingMatrix();
   Eigen::MatrixXd values(h.hierarchy.bottomCount(), first.size());
   for (int b = 0; b < h.hierarchy.bottomCount(); ++b)
-    values.row(b) = byName.at(h.hierarchy.nodes()[static_cast<std::size_t>(h.hierarchy.firstBottom() + b)].name)
-                        ->values.transpose();
+    values.row(b) =
+        byParts.at(h.hierarchy.nodes()[static_cast<std::size_t>(h.hierarchy.firstBottom() + b)].parts)->values.transpose();
   const Eigen::MatrixXd all = sum * values;
   for (int i = 0; i < h.hierarchy.size(); ++i)
     h.panel.series.push_back(TimeSeries{h.hierarchy.nodes()[static_cast<std::size_t>(i)].name, first.frequency,

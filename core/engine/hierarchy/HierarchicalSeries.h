@@ -32,30 +32,38 @@ struct HierarchicalPanel {
 
 class HierarchicalSeries {
  public:
-  // "territory" (region, country, territory), "product" (category,
-  // subcategory, product), or dimensions top-down joined by ','
-  // ("country,territory"); nullopt when a name is unknown.
-  static std::optional<std::vector<Dimension>> parseLevels(std::string_view spec);
+  // One list of levels per dimension: "territory" (region, country,
+  // territory), "product" (category, subcategory, product), dimensions
+  // top-down joined by ',' ("country,territory"), or several of these
+  // crossed with '*' ("territory*category"); nullopt when a name is
+  // unknown or a dimension is named twice.
+  static std::optional<std::vector<std::vector<Dimension>>> parseLevels(std::string_view spec);
   static std::string levelsHelp();
 
-  // `request.groupBy` is ignored: the last level groups the bottom series.
-  // InputError when the data lacks a level's dimension.
+  // `request.groupBy` is ignored: the last level (of each crossed
+  // dimension) groups the bottom series. InputError when the data lacks a
+  // level's dimension, or (crossed) a row lacks a bottom value.
+  static HierarchicalPanel build(const LoadedData& data, const SeriesRequest& request,
+                                 const std::vector<std::vector<Dimension>>& dimensions);
   static HierarchicalPanel build(const LoadedData& data, const SeriesRequest& request,
                                  const std::vector<Dimension>& levels);
 
   // Aggregates summed from the bottom series (`bottom` in any order, named
-  // by their paths, all on the same dates).
+  // by their paths, crossed paths joined by '*', all on the same dates).
+  static HierarchicalPanel fromBottom(std::vector<std::vector<std::string>> dimensions, const Panel& bottom);
   static HierarchicalPanel fromBottom(std::vector<std::string> levels, const Panel& bottom);
 
   static void write(std::ostream& out, const HierarchicalPanel& h);
   static void writeFile(const std::string& path, const HierarchicalPanel& h, const CancellationToken* cancel = nullptr,
                         const ProgressSink& progress = {});
 
-  // Reads `series,date,value,level`. InputError (file, and the series or
+  // Reads `series,date,value,level` (a grouped structure's crossed levels
+  // are named like "country*category"). InputError (file, and the series or
   // line) when the level column is missing, a series has two levels, a depth
   // two level names, the series do not form a hierarchy (a node missing, a
-  // path of the wrong depth), their dates differ, or a node is not the sum
-  // of its children (1e-9 relative: the file was edited).
+  // path of the wrong depth, a node at another level), their dates differ,
+  // or a node is not the sum of its bottom series (1e-9 relative: the file
+  // was edited).
   static HierarchicalPanel read(std::string_view text, const std::string& sourceName);
   static HierarchicalPanel readFile(const std::string& path);
 };

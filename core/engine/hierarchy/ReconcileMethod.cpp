@@ -52,4 +52,13 @@ bool hasIntervals(ReconcileMethod m) {
          m != ReconcileMethod::MiddleOut;
 }
 
+bool needsNesting(ReconcileMethod m) { return m == ReconcileMethod::TopDownFp || m == ReconcileMethod::MiddleOut; }
+
+std::vector<ReconcileMethod> methodsFor(const std::vector<ReconcileMethod>& methods, bool grouped) {
+  std::vector<ReconcileMethod> out;
+  for (const ReconcileMethod m : methods)
+    if (!grouped || !needsNesting(m)) out.push_back(m);
+  return out;
+}
+
 }  // namespace foresight

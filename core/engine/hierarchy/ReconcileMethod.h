@@ -34,5 +34,12 @@ bool usesHistory(ReconcileMethod m);
 // Whether reconciled intervals are computed for the method (bottom_up and the
 // MinT family: linear maps of the base forecasts; Reconciler.h).
 bool hasIntervals(ReconcileMethod m);
+// Whether the method splits nodes among their children level by level
+// (top_down_fp, middle_out): defined for nested hierarchies only, not for a
+// grouped structure, where a node splits several ways.
+bool needsNesting(ReconcileMethod m);
+// The methods of `methods` a hierarchy can use (all but the nested-only
+// ones for a grouped structure).
+std::vector<ReconcileMethod> methodsFor(const std::vector<ReconcileMethod>& methods, bool grouped);
 
 }  // namespace foresight

@@ -72,12 +72,14 @@ Eigen::VectorXd historicalProportions(const Hierarchy& h, const Eigen::MatrixXd&
   return sumShares / sharePeriods;
 }
 
-// C: one row per aggregate node, +1 on it and -1 on each of its children.
+// C: one row per aggregate node, +1 on it and -1 on each of its summands
+// (its children; in a grouped structure one of the ways it splits, which
+// with the other rows pins every node to the sum of its bottom series).
 Eigen::SparseMatrix<double> constraints(const Hierarchy& h) {
   std::vector<Eigen::Triplet<double>> entries;
   for (int i = 0; i < h.firstBottom(); ++i) {
     entries.emplace_back(i, i, 1.0);
-    for (const int c : h.nodes()[static_cast<std::size_t>(i)].children) entries.emplace_back(i, c, -1.0);
+    for (const int c : h.summands(i)) entries.emplace_back(i, c, -1.0);
   }
   Eigen::SparseMatrix<double> c(h.firstBottom(), h.size());
   c.setFromTriplets(entries.begin(), entries.end());
@@ -135,6 +137,10 @@ Eigen::MatrixXd reconciledSd(const Eigen::MatrixXd& map, const Eigen::MatrixXd& 
 ReconcileResult Reconciler::reconcile(const Hierarchy& h, const ReconcileInputs& in, const ReconcileOptions& opt) {
   const ReconcileMethod method = opt.method;
   requireRows(in.base, h, "the base forecast", method);
+  if (needsNesting(method) && h.isGrouped())
+    throw InputError(methodText(method) + ": splits each node among its children, which a grouped structure (" +
+                     h.levels().back() + ") does not define; use bottom_up, top_down_ahp, top_down_pha, ols, "
+                     "wls_struct, wls_var or mint_shrink");
   if (!in.base.allFinite()) {
     for (Eigen::Index i = 0; i < in.base.rows(); ++i)
       if (!in.base.row(i).allFinite())

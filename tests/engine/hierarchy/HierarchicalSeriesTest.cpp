@@ -144,19 +144,113 @@ class HierarchicalSeriesTest : public QObject {
                                "Total,2020-01-20,,total\nP,2020-01-06,5,kind\nP,2020-01-13,,kind\n";
     QVERIFY2(refusal(longer).find("share their dates") != std::string::npos, refusal(longer).c_str());
     QVERIFY(!HierarchicalSeries::parseLevels("territory,planet"));
-    QCOMPARE(HierarchicalSeries::parseLevels("country,territory")->size(), std::size_t(2));
+    QCOMPARE(HierarchicalSeries::parseLevels("country,territory")->size(), std::size_t(1));
+    QCOMPARE(HierarchicalSeries::parseLevels("country,territory")->front().size(), std::size_t(2));
+    const auto crossed = HierarchicalSeries::parseLevels("territory*category");
+    QVERIFY(crossed && crossed->size() == 2 && crossed->at(0).size() == 3 && crossed->at(1).size() == 1);
+    QVERIFY(!HierarchicalSeries::parseLevels("territory*region"));  // region twice
+    QVERIFY(!HierarchicalSeries::parseLevels("territory*"));
+  }
+
+  // territory*category: every combination of levels, each node the sum of
+  // the bottom series under it; the margins are the nested hierarchies'
+  // nodes, to the bit; the file round-trips and an edited one is refused.
+  void crossedGroupingAddsUpEveryWay() {
+    const HierarchicalPanel g = awHierarchy("territory*category", Measure::Revenue);
+    const Hierarchy& h = g.hierarchy;
+    QVERIFY(h.isGrouped());
+    const std::vector<std::string> levels = {"region",          "country",          "territory",
+                                             "category",        "region*category",  "country*category",
+                                             "territory*category"};
+    QCOMPARE(h.levels(), levels);
+    QCOMPARE(h.columns(), (std::vector<std::string>{"region", "country", "territory", "category"}));
+    const HierarchicalPanel t = awHierarchy("territory", Measure::Revenue);
+    const HierarchicalPanel p = awHierarchy("product", Measure::Revenue);
+    QCOMPARE(static_cast<int>(h.atDepth(4).size()), static_cast<int>(p.hierarchy.atDepth(1).size()));
+    // Margins: the territory hierarchy's nodes and the product hierarchy's categories.
+    for (const HierarchicalPanel* nested : {&t, &p})
+      for (int i = 0; i < nested->hierarchy.size(); ++i) {
+        const HierarchyNode& n = nested->hierarchy.nodes()[static_cast<std::size_t>(i)];
+        if (nested == &p && n.depth > 1) continue;
+        const int j = h.find(n.name);
+        QVERIFY2(j >= 0, n.name.c_str());
+        QCOMPARE(h.levelName(h.nodes()[static_cast<std::size_t>(j)].depth), nested->hierarchy.levelName(n.depth));
+        QVERIFY2((g.panel.series[static_cast<std::size_t>(j)].values - nested->panel.series[static_cast<std::size_t>(i)].values)
+                         .cwiseAbs()
+                         .maxCoeff() <= 1e-6,
+                 n.name.c_str());
+      }
+    const int franceBikes = h.find("Europe/France/France*Bikes");
+    QVERIFY(franceBikes >= h.firstBottom());
+    QCOMPARE(h.nodes()[static_cast<std::size_t>(franceBikes)].parent, h.find("Europe/France/France"));
+    QCOMPARE(h.columnValues(franceBikes), (std::vector<std::string>{"Europe", "France", "France", "Bikes"}));
+    QCOMPARE(h.columnValues(h.find("Bikes")), (std::vector<std::string>{"", "", "", "Bikes"}));
+    Eigen::MatrixXd y(h.size(), g.panel.series.front().size());
+    for (int i = 0; i < h.size(); ++i) y.row(i) = g.panel.series[static_cast<std::size_t>(i)].values;
+    QCOMPARE(test::incoherence(h, y), 0.0);
+    // Each node equals the sum of its summands too (one of the ways it splits).
+    for (int i = 0; i < h.firstBottom(); ++i) {
+      Eigen::RowVectorXd sum = Eigen::RowVectorXd::Zero(y.cols());
+      for (const int c : h.summands(i)) sum += y.row(c);
+      QVERIFY2((sum - y.row(i)).cwiseAbs().maxCoeff() <= 1e-6 * std::max(1.0, y.row(i).cwiseAbs().maxCoeff()),
+               h.nodes()[static_cast<std::size_t>(i)].name.c_str());
+    }
+    std::ostringstream out;
+    HierarchicalSeries::write(out, g);
+    const std::string text = out.str();
+    QVERIFY(text.find("\nEurope/France*Bikes,") != std::string::npos);
+    QVERIFY(text.find(",country*category\n") != std::string::npos);
+    const HierarchicalPanel back = HierarchicalSeries::read(text, "g.csv");
+    QCOMPARE(back.hierarchy.toJson(), h.toJson());
+    for (std::size_t i = 0; i < g.panel.series.size(); ++i) {
+      QCOMPARE(back.panel.series[i].name, g.panel.series[i].name);
+      QVERIFY(back.panel.series[i].values == g.panel.series[i].values);
+    }
+    // A crossed node edited, or labelled with another level: refused, named.
+    const std::string line = "\nEurope*Bikes," + g.panel.series[static_cast<std::size_t>(h.find("Europe*Bikes"))].start.toIso();
+    const std::size_t at = text.find(line);
+    QVERIFY(at != std::string::npos);
+    const std::size_t valueAt = at + line.size() + 1;
+    std::string edited = text;
+    edited.replace(valueAt, text.find(',', valueAt) - valueAt, "123456789");
+    QVERIFY2(refusal(edited).find("'Europe*Bikes'") != std::string::npos && refusal(edited).find("not the sum") != std::string::npos,
+             refusal(edited).c_str());
+    std::string relabelled = text;
+    for (std::size_t i = relabelled.find(",region*category\n"); i != std::string::npos;
+         i = relabelled.find(",region*category\n", i))
+      relabelled.replace(i, 17, ",country*category\n");
+    QVERIFY2(!refusal(relabelled).empty(), "a relabelled level was taken");
+  }
+
+  // A grouped structure refuses two nodes of one name, and the methods that
+  // split nodes level by level.
+  void crossedGroupingRefusals() {
+    const HierarchicalPanel g = awHierarchy("territory*category", Measure::Revenue);
+    ReconcileInputs in;
+    in.base = Eigen::MatrixXd::Ones(g.hierarchy.size(), 3);
+    for (const ReconcileMethod m : {ReconcileMethod::TopDownFp, ReconcileMethod::MiddleOut}) {
+      ReconcileOptions options;
+      options.method = m;
+      try {
+        Reconciler::reconcile(g.hierarchy, in, options);
+        QFAIL("a nested-only method ran on a grouped structure");
+      } catch (const InputError& e) {
+        QVERIFY2(std::string(e.what()).find("grouped") != std::string::npos, e.what());
+      }
+    }
+    QCOMPARE(methodsFor(allReconcileMethods(), true).size(), allReconcileMethods().size() - 2);
   }
 
   void everyMethodIsCoherentOnTheProductAndTerritoryHierarchies_data() {
     QTest::addColumn<QString>("hierarchy");
     QTest::newRow("territory") << "territory";
     QTest::newRow("product") << "product";
+    QTest::newRow("territory*category") << "territory*category";
   }
   void everyMethodIsCoherentOnTheProductAndTerritoryHierarchies() {
     QFETCH(QString, hierarchy);
     const bool products = hierarchy == QLatin1String("product");
-    const HierarchicalPanel h = awHierarchy(products ? "product" : "territory",
-                                            products ? Measure::Quantity : Measure::Revenue);
+    const HierarchicalPanel h = awHierarchy(hierarchy.toStdString().c_str(), products ? Measure::Quantity : Measure::Revenue);
     const int horizon = 28;
     ReconcileInputs in;
     in.base.resize(h.hierarchy.size(), horizon);
@@ -172,7 +266,7 @@ class HierarchicalSeriesTest : public QObject {
       in.residuals.row(i) = model->residuals().transpose();
     }
     QVERIFY(test::incoherence(h.hierarchy, in.base) > 1e-6);
-    for (const ReconcileMethod m : allReconcileMethods()) {
+    for (const ReconcileMethod m : methodsFor(allReconcileMethods(), h.hierarchy.isGrouped())) {
       ReconcileOptions options;
       options.method = m;
       options.middleDepth = 2;

@@ -109,6 +109,84 @@ class HierarchyTest : public QObject {
     QVERIFY(refusal([] { Hierarchy::fromJson({{"levels", {"a"}}, {"bottom", {{1}}}}); })
                 .find("hierarchy.bottom[0]") != std::string::npos);
   }
+
+  // region -> country crossed with category: a node per combination of
+  // levels, S agrees with a brute-force match of path prefixes, the tree
+  // (parent/children) is a tree, summands split each node one way.
+  void crossedDimensionsMakeEveryCombination() {
+    const Hierarchy h = Hierarchy::crossed({{"region", "country"}, {"category"}},
+                                           {{"Europe", "France", "Bikes"},
+                                            {"Europe", "France", "Clothing"},
+                                            {"Europe", "Germany", "Bikes"},
+                                            {"Pacific", "Australia", "Bikes"}});
+    QVERIFY(h.isGrouped());
+    QCOMPARE(h.levels(), (std::vector<std::string>{"region", "country", "category", "region*category",
+                                                   "country*category"}));
+    std::vector<std::string> names;
+    for (const auto& n : h.nodes()) names.push_back(n.name);
+    const std::vector<std::string> expected = {
+        "Total", "Europe", "Pacific", "Europe/France", "Europe/Germany", "Pacific/Australia", "Bikes", "Clothing",
+        "Europe*Bikes", "Europe*Clothing", "Pacific*Bikes", "Europe/France*Bikes", "Europe/France*Clothing",
+        "Europe/Germany*Bikes", "Pacific/Australia*Bikes"};
+    QCOMPARE(names, expected);
+    QCOMPARE(h.bottomCount(), 4);
+    const Eigen::MatrixXd s(h.summingMatrix());
+    for (int i = 0; i < h.size(); ++i) {
+      const HierarchyNode& n = h.nodes()[static_cast<std::size_t>(i)];
+      // The node's key, dimension by dimension, against each bottom path.
+      for (int b = 0; b < h.bottomCount(); ++b) {
+        const auto& path = h.nodes()[static_cast<std::size_t>(h.firstBottom() + b)].parts;
+        const std::vector<std::string> region(path.begin(), path.begin() + n.depths[0]);
+        const std::vector<std::string> category(path.begin() + 2, path.begin() + 2 + n.depths[1]);
+        std::vector<std::string> key = region;
+        key.insert(key.end(), category.begin(), category.end());
+        QCOMPARE(s(i, b), key == n.parts ? 1.0 : 0.0);
+      }
+      if (n.parent >= 0) {
+        const auto& siblings = h.nodes()[static_cast<std::size_t>(n.parent)].children;
+        QVERIFY(std::count(siblings.begin(), siblings.end(), i) == 1);
+      }
+    }
+    QCOMPARE(h.nodes()[static_cast<std::size_t>(h.find("Europe/France*Bikes"))].parent, h.find("Europe/France"));
+    QCOMPARE(h.nodes()[static_cast<std::size_t>(h.find("Bikes"))].parent, 0);
+    QCOMPARE(h.summands(0), (std::vector<int>{h.find("Europe"), h.find("Pacific")}));
+    QCOMPARE(h.summands(h.find("Bikes")), (std::vector<int>{h.find("Europe*Bikes"), h.find("Pacific*Bikes")}));
+    QCOMPARE(h.summands(h.find("Europe/France")),
+             (std::vector<int>{h.find("Europe/France*Bikes"), h.find("Europe/France*Clothing")}));
+    QCOMPARE(h.bottomUnder(h.find("Bikes")), (std::vector<int>{0, 2, 3}));
+    QCOMPARE(h.columns(), (std::vector<std::string>{"region", "country", "category"}));
+    QCOMPARE(h.columnValues(h.find("Europe*Clothing")), (std::vector<std::string>{"Europe", "", "Clothing"}));
+    QCOMPARE(h.label(h.find("Europe*Clothing")), std::string("Europe*Clothing"));
+    QCOMPARE(h.label(h.find("Europe/France")), std::string("France"));
+    const Hierarchy back = Hierarchy::fromJson(nlohmann::json::parse(h.toJson().dump()));
+    QVERIFY(h.toJson().contains("dimensions"));
+    QCOMPARE(back.toJson(), h.toJson());
+    QCOMPARE(back.size(), h.size());
+  }
+
+  // '*' separates dimensions only in a grouped structure: escaped there,
+  // left as it was in a nested hierarchy's names.
+  void starsInPartsAreEscapedWhereTheySeparate() {
+    const Hierarchy grouped = Hierarchy::crossed({{"shop"}, {"kind"}}, {{"a*b", "x"}, {"c", "y\\*"}});
+    QVERIFY(grouped.find("a\\*b*x") >= 0);
+    for (const auto& n : grouped.nodes()) {
+      std::vector<std::string> parts;
+      for (const auto& path : Hierarchy::splitCrossed(n.name))
+        for (const auto& part : Hierarchy::splitPath(path)) parts.push_back(part);
+      if (n.name != "Total") QCOMPARE(parts, n.parts);
+    }
+    QVERIFY(Hierarchy::fromPaths({"shop"}, {{"a*b"}}).find("a*b") >= 0);
+  }
+
+  void crossedStructuresRefuseAmbiguousNames() {
+    QVERIFY(refusal([] { Hierarchy::crossed({{"region"}, {"category"}}, {{"Other", "Other"}}); })
+                .find("used twice") != std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::crossed({{"a"}, {"a"}}, {{"x", "y"}}); }).find("named twice") != std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::crossed({{"a*b"}, {"c"}}, {{"x", "y"}}); }).find("'*'") != std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::crossed({{"a"}, {"c"}}, {{"x"}}); }).find("1 part(s)") != std::string::npos);
+    QVERIFY(refusal([] { Hierarchy::fromJson({{"dimensions", {{"a"}}}, {"bottom", {{"x"}}}}); })
+                .find("hierarchy.dimensions") != std::string::npos);
+  }
 };
 
 QTEST_GUILESS_MAIN(HierarchyTest)
