@@ -1,7 +1,8 @@
 // Fuzzes HierarchicalSeries::read (a hierarchy's series CSV:
 // series,date,value,level). Oracle: the input is refused with an InputError
-// that names the file, or the hierarchy it gives is coherent (every parent
-// equals the sum of its children to 1e-9 relative at every date) and
+// that names the file, or the hierarchy it gives (nested or crossed) is
+// coherent (every node equals the sum of its summands, its children in a
+// tree, to 1e-9 relative at every date) and
 // round-trips: written and read again it has the same nodes, levels and
 // values, bit for bit; names and levels a spreadsheet would take for a
 // formula come back with the single quote the writer puts in front
@@ -31,15 +32,16 @@ void checkCoherent(const HierarchicalPanel& h) {
   for (int i = 0; i < h.hierarchy.size(); ++i) {
     const auto& node = h.hierarchy.nodes()[static_cast<std::size_t>(i)];
     check(h.panel.series[static_cast<std::size_t>(i)].name == node.name, "series in node order", node.name);
-    if (node.children.empty()) continue;
+    const auto& summands = h.hierarchy.summands(i);  // a grouped node's one split; a tree's children
+    if (summands.empty()) continue;
     const auto& parent = h.panel.series[static_cast<std::size_t>(i)].values;
     for (Eigen::Index t = 0; t < parent.size(); ++t) {
       double sum = 0;
-      for (const int c : node.children) sum += h.panel.series[static_cast<std::size_t>(c)].values[t];
+      for (const int c : summands) sum += h.panel.series[static_cast<std::size_t>(c)].values[t];
       const double p = parent[t];
       const bool ok = (std::isnan(p) && std::isnan(sum)) ||
                       std::fabs(p - sum) <= 1e-9 * std::max({std::fabs(p), std::fabs(sum), 1.0}) * 2;
-      check(ok, "a parent equals the sum of its children", node.name + " at " + std::to_string(t));
+      check(ok, "a node equals the sum of its summands", node.name + " at " + std::to_string(t));
     }
   }
 }

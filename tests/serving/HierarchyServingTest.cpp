@@ -24,35 +24,42 @@ namespace {
 
 const QByteArray kKeyHeader = "X-API-Key: s3cret-key-0123456789\r\n";
 
-// Stores East/a, East/b, West/c with different weekly patterns; every
-// aggregate is the sum of its stores, fitted with its own ets, so the base
-// forecasts do not add up.
-std::string hierarchicalArtifact(ReconcileMethod method) {
-  const Hierarchy h = Hierarchy::fromPaths({"region", "store"}, {{"East", "a"}, {"East", "b"}, {"West", "c"}});
+// Bottom series with different weekly patterns, every aggregate their sum
+// (S times them), each node fitted with its own ets, so the base forecasts
+// do not add up.
+std::string artifactOf(const Hierarchy& h, ReconcileMethod method) {
   const Date start = *Date::parseIso("2020-01-01");
-  std::map<std::string, Eigen::VectorXd> values;
-  const std::map<std::string, double> level = {{"East/a", 40}, {"East/b", 25}, {"West/c", 60}};
-  for (const auto& [name, base] : level) {
-    Eigen::VectorXd v(140);
-    for (Eigen::Index i = 0; i < v.size(); ++i) {
+  Eigen::MatrixXd bottom(h.bottomCount(), 140);
+  for (Eigen::Index b = 0; b < bottom.rows(); ++b) {
+    const double base = 25 + 17.0 * static_cast<double>(b);
+    for (Eigen::Index i = 0; i < bottom.cols(); ++i) {
       const double t = static_cast<double>(i);
-      v[i] = base + 0.1 * t + (base / 5) * std::sin(2 * M_PI * t / 7 + base) + 2 * std::cos(1.3 * t + base);
+      bottom(b, i) = base + 0.1 * t + (base / 5) * std::sin(2 * M_PI * t / 7 + base) + 2 * std::cos(1.3 * t + base);
     }
-    values[name] = v;
   }
-  values["East"] = values["East/a"] + values["East/b"];
-  values["West"] = values["West/c"];
-  values["Total"] = values["East"] + values["West"];
+  const Eigen::MatrixXd values = h.summingMatrix() * bottom;
   std::vector<std::unique_ptr<Forecaster>> owned;
   std::vector<const Forecaster*> models;
-  for (const auto& node : h.nodes()) {
+  for (int i = 0; i < h.size(); ++i) {
     owned.push_back(ModelFactory::create(ModelSpec::parse("ets")));
-    owned.back()->fit(TimeSeries{node.name, Frequency::Daily, start, values.at(node.name)});
+    owned.back()->fit(TimeSeries{h.nodes()[static_cast<std::size_t>(i)].name, Frequency::Daily, start,
+                                 values.row(i).transpose()});
     models.push_back(owned.back().get());
   }
   ReconcileOptions o;
   o.method = method;
   return ModelArtifact::toText(ModelArtifact::buildHierarchical(models, HierarchicalModel::section(h, o)));
+}
+
+// Stores East/a, East/b, West/c.
+std::string hierarchicalArtifact(ReconcileMethod method) {
+  return artifactOf(Hierarchy::fromPaths({"region", "store"}, {{"East", "a"}, {"East", "b"}, {"West", "c"}}), method);
+}
+
+// The same stores crossed with what they sell (a grouped structure).
+Hierarchy storesByKind() {
+  return Hierarchy::crossed({{"region", "store"}, {"kind"}},
+                            {{"East", "a", "food"}, {"East", "a", "toys"}, {"East", "b", "food"}, {"West", "c", "toys"}});
 }
 
 }  // namespace
@@ -79,6 +86,10 @@ class HierarchyServingTest : public QObject {
       reg.promote({"stores", 1, std::nullopt, "first", nullptr});
       r.artifact = hierarchicalArtifact(ReconcileMethod::TopDownFp);
       reg.push(r);
+      r.name = "stores-by-kind";
+      r.artifact = artifactOf(storesByKind(), ReconcileMethod::MintShrink);
+      reg.push(r);
+      reg.promote({"stores-by-kind", 1, std::nullopt, "first", nullptr});
     }
     serving::ServingOptions o = test::testOptions(fixture_.uri);
     o.apiKey = serving::ApiKey::fromValue("s3cret-key-0123456789", "test");
@@ -115,6 +126,33 @@ class HierarchyServingTest : public QObject {
     for (const auto& r : one.json())
       QCOMPARE(r["value"].get<double>(), value.at({"East/b", r["date"].get<std::string>()}));
     QCOMPARE(get("/v1/models/stores/forecast?horizon=5&series=East%2Fz").status, 404);
+  }
+
+  // A crossed node by its name (East*food): every node of the reply equals
+  // the sum of the bottom series under it, and one node asked alone is the
+  // same node of the whole reply.
+  void aGroupedStructureAnswersItsCrossedNodes() {
+    const Hierarchy h = storesByKind();
+    const auto all = get("/v1/models/stores-by-kind/forecast?horizon=4&level=80");
+    QCOMPARE(all.status, 200);
+    QCOMPARE(all.json().size(), std::size_t(h.size() * 4));
+    std::map<std::pair<std::string, std::string>, double> value;
+    for (const auto& r : all.json()) value[{r["series"].get<std::string>(), r["date"].get<std::string>()}] = r["value"].get<double>();
+    int checked = 0;
+    for (int i = 0; i < h.firstBottom(); ++i)
+      for (const auto& [key, v] : value) {
+        if (key.first != h.nodes()[static_cast<std::size_t>(i)].name) continue;
+        double sum = 0;
+        for (const int b : h.bottomUnder(i))
+          sum += value.at({h.nodes()[static_cast<std::size_t>(h.firstBottom() + b)].name, key.second});
+        QVERIFY2(std::abs(v - sum) <= 1e-9 * std::max(std::abs(v), 1.0), key.first.c_str());
+        ++checked;
+      }
+    QCOMPARE(checked, h.firstBottom() * 4);
+    const auto one = get("/v1/models/stores-by-kind/forecast?horizon=4&series=East*food");
+    QCOMPARE(one.status, 200);
+    QCOMPARE(one.json().size(), std::size_t(4));
+    for (const auto& r : one.json()) QCOMPARE(r["value"].get<double>(), value.at({"East*food", r["date"].get<std::string>()}));
   }
 
   void postIsRefusedForAHierarchy() {

@@ -51,6 +51,25 @@ HierarchicalPanel fourStores(int days = 210) {
   return HierarchicalSeries::fromBottom({"region", "store"}, bottom);
 }
 
+// The same four stores crossed with what they sell: each store's sales
+// split into food and toys (Dover sells food only).
+HierarchicalPanel storesByKind(int days = 210) {
+  const HierarchicalPanel stores = fourStores(days);
+  Panel bottom;
+  for (int b = 0; b < stores.hierarchy.bottomCount(); ++b) {
+    const TimeSeries& s = stores.panel.series[static_cast<std::size_t>(stores.hierarchy.firstBottom() + b)];
+    for (const char* kind : {"food", "toys"}) {
+      if (s.name == "South/Dover" && std::string(kind) == "toys") continue;
+      TimeSeries part = s;
+      part.name = s.name + "*" + kind;
+      const double share = std::string(kind) == "food" ? 0.6 + 0.1 * b : 0.4 - 0.1 * b;
+      part.values = (s.name == "South/Dover" ? 1.0 : share) * s.values;
+      bottom.series.push_back(part);
+    }
+  }
+  return HierarchicalSeries::fromBottomCrossed(std::vector<std::vector<std::string>>{{"region", "store"}, {"kind"}}, bottom);
+}
+
 QString writeFile(const HierarchicalPanel& h, const std::string& tag) {
   const auto path = test::makeTempDir(tag) / "stores.csv";
   HierarchicalSeries::writeFile(path.string(), h);
@@ -309,6 +328,53 @@ class HierarchyTest : public QObject {
     QCOMPARE(chart->node(), tree.find("South"));
     QVERIFY(chart->view()->groups().contains(HierarchyNodeChart::childrenBaseGroup()));
     QVERIFY(*chart->reconciledGap() <= HierarchyNodeChart::kCoherenceTolerance);
+  }
+
+  // A crossed grouping: the tree is a valid model of it, middle_out and
+  // top_down_fp are greyed out and not run even when asked for, and the
+  // forecast adds up at every node, each split of it.
+  void aCrossedGroupingTakesOnlyItsMethods() {
+    const HierarchicalPanel h = storesByKind();
+    QVERIFY(h.hierarchy.isGrouped());
+    PageFixture fx(h);
+    JobRunner jobs;
+    HierarchyPage page(*fx.session, jobs);
+    page.resize(1024, 700);
+    page.show();
+    QAbstractItemModelTester nodeTester(page.nodeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.nodeView()->expandAll();
+    QVERIFY(page.nodeModel()->indexOfPath(QStringLiteral("North*food")).isValid());
+    QVERIFY(page.nodeModel()->indexOfPath(QStringLiteral("South/Dover*food")).isValid());
+    page.setMethods({QStringLiteral("bottom_up"), QStringLiteral("top_down_fp"), QStringLiteral("middle_out"),
+                     QStringLiteral("mint_shrink")});
+    QCOMPARE(page.methods(), (QStringList{QStringLiteral("bottom_up"), QStringLiteral("mint_shrink")}));
+    page.setForecastMethod(QStringLiteral("middle_out"));
+    QVERIFY(page.forecastMethod() != QStringLiteral("middle_out"));
+    page.modelBox()->setCurrentText(QStringLiteral("ets"));
+    page.horizonBox()->setValue(14);
+    page.foldsBox()->setValue(2);
+    QSignalSpy backtest(&page, &HierarchyPage::backtestFinished);
+    QSignalSpy forecast(&page, &HierarchyPage::forecastFinished);
+    QVERIFY(page.startBacktest());
+    QVERIFY(backtest.wait(300000));
+    QVERIFY2(backtest.first().first().toBool(), qPrintable(page.statusText()));
+    if (forecast.isEmpty()) QVERIFY(forecast.wait(300000));
+    QVERIFY2(forecast.first().first().toBool(), qPrintable(page.statusText()));
+    QCOMPARE(page.leaderboardModel()->rowCount(), 3);  // base, bottom_up, mint_shrink
+    const auto result = page.forecast();
+    QVERIFY(result != nullptr);
+    const Hierarchy& g = result->forecast.hierarchy;
+    const auto& f = result->forecast.panel.series;
+    for (int node = 0; node < g.firstBottom(); ++node) {
+      Eigen::VectorXd sum = Eigen::VectorXd::Zero(f[0].size());
+      for (const int b : g.bottomUnder(node)) sum += f[static_cast<std::size_t>(g.firstBottom() + b)].values;
+      QVERIFY2(maxAbs(f[static_cast<std::size_t>(node)].values - sum) <= 1e-9 * maxAbs(sum),
+               g.nodes()[static_cast<std::size_t>(node)].name.c_str());
+    }
+    // The chart of a store: its children's sum is one split (food + toys).
+    QVERIFY(page.selectNode(QStringLiteral("North/Aston")));
+    QVERIFY(page.chart()->view()->groups().contains(HierarchyNodeChart::childrenBaseGroup()));
+    QVERIFY(*page.chart()->reconciledGap() <= HierarchyNodeChart::kCoherenceTolerance);
   }
 
   // Cancel asked before the page's job can have finished (the GUI thread has

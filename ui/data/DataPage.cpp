@@ -97,8 +97,11 @@ void DataPage::showHierarchy() {
   }
   seriesStack_->setCurrentWidget(hierarchyView_);
   seriesLabel_->setText(tr("<b>Hierarchy</b> (%1 nodes; select one to show it)").arg(hierarchy->hierarchy.size()));
-  // Open down to the level above the bottom: the bottom can hold hundreds of products.
-  hierarchyView_->expandToDepth(std::max(0, static_cast<int>(hierarchy->hierarchy.levels().size()) - 2));
+  // Open down to the level above the bottom: the bottom can hold hundreds of
+  // products. A crossed grouping opens its first level only: every node
+  // there also lists its crossed children.
+  const Hierarchy& h = hierarchy->hierarchy;
+  hierarchyView_->expandToDepth(h.isGrouped() ? 0 : std::max(0, static_cast<int>(h.levels().size()) - 2));
   for (int c = 0; c < HierarchyTreeModel::ColumnCount; ++c) hierarchyView_->resizeColumnToContents(c);
   // The tree's columns need more room than a list of names.
   const int total = horizontal_->width() > 0 ? horizontal_->width() : 1160;

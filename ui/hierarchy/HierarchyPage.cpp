@@ -226,7 +226,8 @@ QStringList HierarchyPage::methods() const {
   QStringList out;
   for (ReconcileMethod m : allReconcileMethods()) {
     const QString name = qs(reconcileMethodName(m));
-    if (methodBoxes_.at(name)->isChecked()) out << name;
+    // A method greyed out for this hierarchy is not run, even if ticked before.
+    if (methodBoxes_.at(name)->isChecked() && methodBoxes_.at(name)->isEnabled()) out << name;
   }
   return out;
 }

@@ -34,7 +34,10 @@ class DataSeriesCommand : public Command {
                 "--hierarchy writes every node of a hierarchy instead (docs/hierarchies.md):\n"
                 "the bottom series as --by the last level builds them, and every aggregate\n"
                 "as their sum, each named by its path (Europe/France/France; the top is\n"
-                "Total) with a fourth column naming its level: series,date,value,level.");
+                "Total) with a fourth column naming its level: series,date,value,level.\n"
+                "Hierarchies joined by '*' are crossed ('territory*category', quoted in a\n"
+                "shell): a node for every combination of levels, named by its paths joined\n"
+                "by '*' (Europe/France/France*Bikes), its level likewise (territory*category).");
     p.option({"out", "FILE", "Series CSV to write; '-' writes to stdout", "", true});
     series_args::declare(p);
     p.option({"hierarchy", "H", HierarchicalSeries::levelsHelp(), "", false});

@@ -111,7 +111,7 @@ HierarchicalPanel matchFile(const RawTable& t, const Panel& panel, const LevelsO
                             const std::vector<std::vector<std::string>>& dimensions, const Panel& bottom) {
   HierarchicalPanel h = [&] {
     try {
-      return HierarchicalSeries::fromBottom(dimensions, bottom);
+      return HierarchicalSeries::fromBottomCrossed(dimensions, bottom);
     } catch (const InputError& e) {
       throw InputError(InputLocation{t.source, 0, e.where().field, ""}, e.problem());
     }
@@ -337,7 +337,7 @@ HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const Series
     std::unordered_map<std::string, const std::vector<std::string>*> byName;
     for (const auto& [code, path] : paths.front()) byName.emplace(path.back(), &path);
     for (auto& s : bottom.series) s.name = Hierarchy::joinPath(*byName.at(s.name));
-    return fromBottom(std::move(names), bottom);
+    return fromBottomCrossed(std::move(names), bottom);
   }
   // Crossed: one bottom series per combination of the dimensions' bottom
   // values that has rows, named by its paths joined by '*'.
@@ -364,7 +364,7 @@ HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const Series
     }
     keys[r] = it->second;
   }
-  return fromBottom(std::move(names), SeriesBuilder::build(data, request, keys, keyNames));
+  return fromBottomCrossed(std::move(names), SeriesBuilder::build(data, request, keys, keyNames));
 }
 
 HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const SeriesRequest& request,
@@ -373,10 +373,10 @@ HierarchicalPanel HierarchicalSeries::build(const LoadedData& data, const Series
 }
 
 HierarchicalPanel HierarchicalSeries::fromBottom(std::vector<std::string> levels, const Panel& bottom) {
-  return fromBottom(std::vector<std::vector<std::string>>{std::move(levels)}, bottom);
+  return fromBottomCrossed(std::vector<std::vector<std::string>>{std::move(levels)}, bottom);
 }
 
-HierarchicalPanel HierarchicalSeries::fromBottom(std::vector<std::vector<std::string>> dimensions,
+HierarchicalPanel HierarchicalSeries::fromBottomCrossed(std::vector<std::vector<std::string>> dimensions,
                                                  const Panel& bottom) {
   if (bottom.series.empty()) throw InputError("a hierarchy needs at least one bottom series");
   // A bottom series' parts: every dimension's path in turn.

@@ -49,9 +49,12 @@ class HierarchicalSeries {
                                  const std::vector<Dimension>& levels);
 
   // Aggregates summed from the bottom series (`bottom` in any order, named
-  // by their paths, crossed paths joined by '*', all on the same dates).
-  static HierarchicalPanel fromBottom(std::vector<std::vector<std::string>> dimensions, const Panel& bottom);
+  // by their paths, all on the same dates).
   static HierarchicalPanel fromBottom(std::vector<std::string> levels, const Panel& bottom);
+  // The same for one list of levels per dimension, a crossed bottom series
+  // named by its dimensions' paths joined by '*' (one dimension: fromBottom).
+  // Not an overload: {"region", "store"} would also make a list of lists.
+  static HierarchicalPanel fromBottomCrossed(std::vector<std::vector<std::string>> dimensions, const Panel& bottom);
 
   static void write(std::ostream& out, const HierarchicalPanel& h);
   static void writeFile(const std::string& path, const HierarchicalPanel& h, const CancellationToken* cancel = nullptr,

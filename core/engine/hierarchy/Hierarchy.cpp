@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "engine/common/CsvField.h"
 #include "engine/common/Errors.h"
 
 namespace foresight {
@@ -133,6 +134,19 @@ Hierarchy Hierarchy::crossed(std::vector<std::vector<std::string>> dimensions,
     width += levels.size();
   }
   if (bottom.empty()) throw bad("bottom", "a hierarchy needs at least one bottom series");
+  // A CSV writer quotes a cell that starts like a formula; in a crossed name
+  // a later dimension's path is not at the start, so its node alone would
+  // read back under another name than inside the crossed ones.
+  const bool grouped = dimensions.size() > 1;
+  const auto formula = [&](const std::string& what, const std::string& text) {
+    if (grouped && csvLooksLikeFormula(text))
+      throw bad(what, "'" + text + "' starts like a spreadsheet formula (=, +, -, @, tab or carriage return), which "
+                      "a crossed grouping cannot take: CSV files quote it at the start of a name only");
+  };
+  for (const auto& levels : dimensions)
+    for (const auto& level : levels) formula("levels", level);
+  for (const auto& path : bottom)
+    for (const auto& part : path) formula("bottom", part);
   const std::vector<std::vector<int>> tuples = levelTuples(dimensions);
   const std::vector<int>& bottomDepths = tuples.back();
   // Each level's nodes (their keys), sorted.

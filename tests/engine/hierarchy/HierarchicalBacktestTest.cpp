@@ -122,6 +122,18 @@ class HierarchicalBacktestTest : public QObject {
     QCOMPARE(std::round(tsb.scores[3].mase * 1000) / 1000, 2.241);   // base, products
     QCOMPARE(std::round(tsb.scores[13].mase * 1000) / 1000, 2.263);  // mint_shrink, products
     QCOMPARE(allLevels(tsb), (std::vector<double>{2.253, 2.248, 2.269}));
+    // territory*category (80 nodes), ets at every node: the methods a
+    // grouped structure takes.
+    const HierarchicalPanel grouped = HierarchicalSeries::build(DataSourceLoader::loadOne(dir.string(), {}),
+                                                                SeriesRequest{},
+                                                                *HierarchicalSeries::parseLevels("territory*category"));
+    QCOMPARE(grouped.hierarchy.size(), 80);
+    c.bottomModel.clear();
+    c.methods = {ReconcileMethod::BottomUp, ReconcileMethod::TopDownAhp, ReconcileMethod::Ols,
+                 ReconcileMethod::WlsStruct, ReconcileMethod::WlsVar, ReconcileMethod::MintShrink};
+    const HierarchicalBacktestResult g = HierarchicalBacktest::run(grouped, c);
+    QCOMPARE(allLevels(g), (std::vector<double>{2.030, 2.029, 2.783, 2.850, 2.637, 2.030, 2.036}));
+    QCOMPARE(g.bestOverall(), std::string("bottom_up"));
   }
 
   // The forecast of the whole hierarchy: coherent means, intervals around

@@ -184,6 +184,9 @@ class HierarchyTest : public QObject {
     QVERIFY(refusal([] { Hierarchy::crossed({{"a"}, {"a"}}, {{"x", "y"}}); }).find("named twice") != std::string::npos);
     QVERIFY(refusal([] { Hierarchy::crossed({{"a*b"}, {"c"}}, {{"x", "y"}}); }).find("'*'") != std::string::npos);
     QVERIFY(refusal([] { Hierarchy::crossed({{"a"}, {"c"}}, {{"x"}}); }).find("1 part(s)") != std::string::npos);
+    // A CSV writer would quote "-x" alone but not inside "a*-x": refused.
+    QVERIFY(refusal([] { Hierarchy::crossed({{"a"}, {"c"}}, {{"x", "-y"}}); }).find("formula") != std::string::npos);
+    QVERIFY(Hierarchy::fromPaths({"a"}, {{"-y"}}).find("-y") >= 0);  // a nested name keeps its quote consistently
     QVERIFY(refusal([] { Hierarchy::fromJson({{"dimensions", {{"a"}}}, {"bottom", {{"x"}}}}); })
                 .find("hierarchy.dimensions") != std::string::npos);
   }
