@@ -290,7 +290,7 @@ void HierarchyPage::followData() {
   for (const std::string& l : h.levels()) levels << QString::fromStdString(l);
   status_->setText(tr("%1 nodes (%2), %3 bottom series. Backtest to compare the methods level by level.")
                        .arg(h.size())
-                       .arg(levels.join(QStringLiteral(" \u2192 ")))
+                       .arg(levels.join(h.isGrouped() ? QStringLiteral(", ") : QStringLiteral(" \u2192 ")))
                        .arg(h.bottomCount()));
   setRunning(isRunning());  // a cancelled job may still be winding down
   if (!selectNode(session_.currentSeriesName())) selectNode(QString::fromStdString(std::string(Hierarchy::kTotalName)));

@@ -6,7 +6,9 @@
 #include <QHBoxLayout>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QStatusBar>
+#include <algorithm>
 #include <exception>
 
 #include "ui/charts/ChartExport.h"
@@ -71,6 +73,15 @@ MainWindow::MainWindow(WorkbenchSettings& settings, const QString& registryOverr
   createMenus();
   updateTitle();
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
+  // A size saved on a larger screen (or the default on a small one) would put
+  // part of the window off this screen: keep it inside what is available.
+  if (const QScreen* screen = this->screen()) {
+    const QRect available = screen->availableGeometry();
+    if (width() > available.width() || height() > available.height()) {
+      resize(std::min(width(), available.width()), std::min(height(), available.height()));
+      move(available.topLeft());
+    }
+  }
   registryPage_->refresh();
   watcher_.checkNow();  // learns the registry's state now that its URI is final
 }

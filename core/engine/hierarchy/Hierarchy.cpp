@@ -250,8 +250,13 @@ std::vector<std::string> Hierarchy::columnValues(int node) const {
 
 std::string Hierarchy::label(int node) const {
   const HierarchyNode& n = nodes_.at(static_cast<std::size_t>(node));
+  if (n.parts.empty()) return n.name;
+  // Under its tree parent a crossed node differs in its last dimension; a
+  // first step into that dimension is marked as the crossing it is.
   const auto crossing = std::count_if(n.depths.begin(), n.depths.end(), [](int d) { return d > 0; });
-  return n.parts.empty() || crossing > 1 ? n.name : n.parts.back();
+  std::size_t last = n.depths.size() - 1;
+  while (n.depths[last] == 0) --last;
+  return (crossing > 1 && n.depths[last] == 1 ? "\u00d7 " : "") + n.parts.back();
 }
 
 int Hierarchy::find(std::string_view name) const {

@@ -82,8 +82,9 @@ class Hierarchy {
   std::vector<std::string> columns() const;
   // A node's value in each column: its part there, empty where it is above.
   std::vector<std::string> columnValues(int node) const;
-  // How the workbench labels a node under its tree parent: the last part
-  // (nested), the whole name for a node crossing several dimensions.
+  // How the workbench labels a node under its tree parent: its last part,
+  // after "× " (UTF-8) where it first crosses its last dimension ("× Bikes"
+  // under Europe for Europe*Bikes); "Total" for the total.
   std::string label(int node) const;
 
   const std::vector<HierarchyNode>& nodes() const { return nodes_; }

@@ -156,7 +156,10 @@ class HierarchyTest : public QObject {
     QCOMPARE(h.bottomUnder(h.find("Bikes")), (std::vector<int>{0, 2, 3}));
     QCOMPARE(h.columns(), (std::vector<std::string>{"region", "country", "category"}));
     QCOMPARE(h.columnValues(h.find("Europe*Clothing")), (std::vector<std::string>{"Europe", "", "Clothing"}));
-    QCOMPARE(h.label(h.find("Europe*Clothing")), std::string("Europe*Clothing"));
+    QCOMPARE(h.label(h.find("Europe*Clothing")), std::string("\u00d7 Clothing"));
+    QCOMPARE(h.label(h.find("Europe/France*Clothing")), std::string("\u00d7 Clothing"));
+    QCOMPARE(h.label(h.find("Clothing")), std::string("Clothing"));
+    QCOMPARE(h.label(0), std::string("Total"));
     QCOMPARE(h.label(h.find("Europe/France")), std::string("France"));
     const Hierarchy back = Hierarchy::fromJson(nlohmann::json::parse(h.toJson().dump()));
     QVERIFY(h.toJson().contains("dimensions"));
