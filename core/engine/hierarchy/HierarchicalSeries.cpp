@@ -167,17 +167,31 @@ HierarchicalPanel fromGroupedTable(const RawTable& t, const Panel& panel, const 
     }
     return names;
   };
+  // A series' level names and paths, one per dimension it crosses, each
+  // path at least one part deep.
+  const auto crossedParts = [&](const TimeSeries& s) {
+    const auto& [level, line] = levelOf.at(s.name);
+    std::pair<std::vector<std::string>, std::vector<std::size_t>> out{cut(level), {}};
+    const std::vector<std::string> paths = Hierarchy::splitCrossed(s.name);
+    if (paths.size() != out.first.size())
+      throw InputError(InputLocation{t.source, line, "series", s.name},
+                       "names " + std::to_string(paths.size()) + " path(s) joined by '*', but its level '" + level +
+                           "' crosses " + std::to_string(out.first.size()));
+    for (const auto& path : paths) {
+      out.second.push_back(Hierarchy::splitPath(path).size());
+      if (out.second.back() == 0)
+        throw InputError(InputLocation{t.source, line, "series", s.name},
+                         "a crossed name's path cannot be '" + std::string(Hierarchy::kTotalName) + "'");
+    }
+    return out;
+  };
   std::map<std::string, std::pair<std::size_t, std::size_t>> placeOf;  // level -> (dimension, depth)
   for (const auto& s : panel.series) {
     const auto& [level, line] = levelOf.at(s.name);
     if (crossings(level) != dimensionCount) continue;
-    const std::vector<std::string> names = cut(level), paths = Hierarchy::splitCrossed(s.name);
-    if (paths.size() != names.size())
-      throw InputError(InputLocation{t.source, line, "series", s.name},
-                       "names " + std::to_string(paths.size()) + " path(s) joined by '*', but its level '" + level +
-                           "' crosses " + std::to_string(names.size()));
+    const auto [names, depths] = crossedParts(s);
     for (std::size_t k = 0; k < names.size(); ++k) {
-      const std::pair<std::size_t, std::size_t> place{k, Hierarchy::splitPath(paths[k]).size()};
+      const std::pair<std::size_t, std::size_t> place{k, depths[k]};
       const auto [it, isNew] = placeOf.emplace(names[k], place);
       if (!isNew && it->second != place)
         throw InputError(InputLocation{t.source, line, "series", s.name},
@@ -203,14 +217,10 @@ HierarchicalPanel fromGroupedTable(const RawTable& t, const Panel& panel, const 
   for (const auto& s : panel.series) {
     const auto& [level, line] = levelOf.at(s.name);
     if (level == "total") continue;
-    const std::vector<std::string> names = cut(level), paths = Hierarchy::splitCrossed(s.name);
-    if (paths.size() != names.size())
-      throw InputError(InputLocation{t.source, line, "series", s.name},
-                       "names " + std::to_string(paths.size()) + " path(s) joined by '*', but its level '" + level +
-                           "' crosses " + std::to_string(names.size()));
+    const auto [names, depths] = crossedParts(s);
     for (std::size_t k = 0; k < names.size(); ++k) {
       const auto it = placeOf.find(names[k]);
-      if (it == placeOf.end() || Hierarchy::splitPath(paths[k]).size() != it->second.second)
+      if (it == placeOf.end() || depths[k] != it->second.second)
         throw InputError(InputLocation{t.source, line, "level", level},
                          "series '" + s.name + "': level '" + names[k] +
                              (it == placeOf.end() ? "' appears in no crossed level of the file"

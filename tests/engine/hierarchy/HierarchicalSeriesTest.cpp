@@ -220,6 +220,11 @@ class HierarchicalSeriesTest : public QObject {
          i = relabelled.find(",region*category\n", i))
       relabelled.replace(i, 17, ",country*category\n");
     QVERIFY2(!refusal(relabelled).empty(), "a relabelled level was taken");
+    // A crossed name whose path is the total's (found by reading the code:
+    // its depth 0 indexed a level list at -1).
+    const std::string totalInside = "series,date,value,level\nTotal,2020-01-01,3,total\nTotal*x,2020-01-01,3,a*k\n";
+    QVERIFY2(refusal(totalInside).find("cannot be 'Total'") != std::string::npos, refusal(totalInside).c_str());
+    QVERIFY2(refusal(totalInside).find("h.csv:3") != std::string::npos, refusal(totalInside).c_str());
   }
 
   // A grouped structure refuses two nodes of one name, and the methods that
