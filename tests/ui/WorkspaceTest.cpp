@@ -78,6 +78,33 @@ class WorkspaceTest : public QObject {
     QCOMPARE(Workspace::load(again).toJson(), Workspace::load(file).toJson());
   }
 
+  // A workspace saved under a plain ".json" name reopens from Recent as a
+  // workspace, not as a data source; other files are not taken for one.
+  void aWorkspaceNamedJsonReopensFromRecent() {
+    test::UiFixture f("ui-workspace-json");
+    const QString file = QString::fromStdString((f.dir / "plain.json").string());
+    {
+      MainWindow window(*f.settings);
+      QVERIFY(test::openSample(window));
+      QVERIFY(window.saveWorkspace(file));
+    }
+    QVERIFY(Workspace::isWorkspaceFile(file));
+    QVERIFY(f.settings->recentFiles().contains(file));
+    MainWindow reopened(*f.settings);
+    QSignalSpy opened(&reopened, &MainWindow::workspaceOpened);
+    reopened.openRecent(file);
+    QVERIFY(opened.wait(120000));
+    QVERIFY2(opened.front().at(0).toBool(), qPrintable(opened.front().at(1).toString()));
+    const QString other = QString::fromStdString((f.dir / "other.json").string());
+    {
+      std::ofstream out(other.toStdString());
+      out << R"({"schema": "something/else"})" << "\n";
+    }
+    QVERIFY(!Workspace::isWorkspaceFile(other));
+    QVERIFY(!Workspace::isWorkspaceFile(QString::fromStdString((f.dir / "missing.json").string())));
+    QVERIFY(Workspace::isWorkspaceFile(QStringLiteral("/nowhere/x.fsw.json")));
+  }
+
   // A workspace written before candidates and settings were kept opens, and
   // a candidate list of the wrong type is named.
   void olderWorkspaceOpensAndBadCandidatesAreNamed() {

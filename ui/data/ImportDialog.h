@@ -29,11 +29,9 @@ class ImportDialog : public QDialog {
   PreviewTableModel* previewModel() { return &preview_; }
 
   // The combo boxes, for keyboard-free tests.
-  QComboBox* measureBox() const { return measure_; }
   QComboBox* groupBox() const { return groupBy_; }
   QComboBox* frequencyBox() const { return frequency_; }
   QComboBox* aggregationBox() const { return aggregation_; }
-  QComboBox* fillBox() const { return fill_; }
   QCheckBox* skipBadRowsBox() const { return skipBadRows_; }
 
  private:

@@ -15,7 +15,6 @@ const QString kLevels = QStringLiteral("forecast/levels");
 const QString kRecent = QStringLiteral("files/recent");
 const QString kLastDir = QStringLiteral("files/lastDirectory");
 const QString kGeometry = QStringLiteral("window/geometry");
-const QString kState = QStringLiteral("window/state");
 }  // namespace
 
 WorkbenchSettings::WorkbenchSettings()
@@ -87,8 +86,6 @@ void WorkbenchSettings::setLastDirectory(const QString& dir) { settings_->setVal
 
 QByteArray WorkbenchSettings::windowGeometry() const { return settings_->value(kGeometry).toByteArray(); }
 void WorkbenchSettings::setWindowGeometry(const QByteArray& g) { settings_->setValue(kGeometry, g); }
-QByteArray WorkbenchSettings::windowState() const { return settings_->value(kState).toByteArray(); }
-void WorkbenchSettings::setWindowState(const QByteArray& s) { settings_->setValue(kState, s); }
 
 void WorkbenchSettings::sync() { settings_->sync(); }
 

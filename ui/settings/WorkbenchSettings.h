@@ -42,8 +42,6 @@ class WorkbenchSettings {
 
   QByteArray windowGeometry() const;
   void setWindowGeometry(const QByteArray& geometry);
-  QByteArray windowState() const;
-  void setWindowState(const QByteArray& state);
 
   void sync();
 

@@ -38,7 +38,6 @@ class MainWindow : public QMainWindow {
   RegistryPage* registryPage() const { return registryPage_; }
   StartPage* startPage() const { return startPage_; }
   RegistryWatcher& registryWatcher() { return watcher_; }
-  JobStatusWidget* jobStatus() const { return jobStatus_; }
 
   QStringList pageNames() const;
   QWidget* page(const QString& name) const;

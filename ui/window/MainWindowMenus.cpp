@@ -15,6 +15,7 @@
 #include "ui/settings/WorkbenchSettings.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/StartPage.h"
+#include "ui/workspace/Workspace.h"
 
 namespace foresight::ui {
 
@@ -81,7 +82,7 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::openRecent(const QString& path) {
-  if (path.endsWith(QStringLiteral(".fsw.json")) || path.endsWith(QStringLiteral(".workspace.json"))) openWorkspace(path);
+  if (Workspace::isWorkspaceFile(path)) openWorkspace(path);
   else openSource(path, true);
 }
 

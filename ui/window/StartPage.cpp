@@ -12,6 +12,7 @@
 #include "ui/registry/RegistryLocation.h"
 #include "ui/session/WorkbenchSession.h"
 #include "ui/settings/WorkbenchSettings.h"
+#include "ui/workspace/Workspace.h"
 
 namespace foresight::ui {
 
@@ -111,7 +112,7 @@ StartPage::StartPage(WorkbenchSession& session, JobRunner& jobs, QWidget* parent
 void StartPage::refreshRecent() {
   recent_->clear();
   for (const QString& path : session_.settings().recentFiles()) {
-    const bool workspace = path.endsWith(QStringLiteral(".fsw.json")) || path.endsWith(QStringLiteral(".workspace.json"));
+    const bool workspace = Workspace::isWorkspaceFile(path);
     auto* item = new QListWidgetItem(
         (workspace ? tr("Workspace: %1") : tr("Data: %1")).arg(QFileInfo(path).fileName()), recent_);
     item->setToolTip(path);

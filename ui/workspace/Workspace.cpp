@@ -66,6 +66,15 @@ QJsonObject Workspace::toJson() const {
   return j;
 }
 
+bool Workspace::isWorkspaceFile(const QString& path) {
+  if (path.endsWith(QStringLiteral(".fsw.json")) || path.endsWith(QStringLiteral(".workspace.json"))) return true;
+  if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)) return false;
+  QFile file(path);
+  if (file.size() > kMaxSniffBytes || !file.open(QIODevice::ReadOnly)) return false;
+  const QJsonDocument doc = QJsonDocument::fromJson(file.read(kMaxSniffBytes));
+  return doc.isObject() && doc.object().value(QStringLiteral("schema")).toString() == QString::fromUtf8(kSchema);
+}
+
 Workspace Workspace::fromJson(const QJsonObject& j, const QString& file) {
   if (j.value(QStringLiteral("schema")).toString() != QString::fromUtf8(kSchema))
     bad(file, QStringLiteral("schema"), std::string("expected \"") + kSchema + "\"");

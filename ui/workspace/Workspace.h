@@ -39,6 +39,12 @@ struct Workspace {
   // Writes atomically (QSaveFile); InputError naming the file on failure.
   void save(const QString& file) const;
   static Workspace load(const QString& file);
+  // Whether `path` names a workspace rather than a data source: the names
+  // the workbench writes (*.fsw.json, *.workspace.json), or any *.json whose
+  // top-level "schema" is kSchema (a workspace saved as "x.json"). Reads at
+  // most kMaxSniffBytes; an unreadable or larger file is not one.
+  static bool isWorkspaceFile(const QString& path);
+  static constexpr qint64 kMaxSniffBytes = 16 * 1024 * 1024;
 };
 
 }  // namespace foresight::ui
