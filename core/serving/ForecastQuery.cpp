@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <charconv>  // std::from_chars
-#include <cmath>     // std::isfinite
 
 #include "engine/common/Errors.h"  // quoteForMessage
 #include "engine/models/ForecastTable.h"
+#include "engine/models/IntervalLevels.h"
 #include "registry/RegistryNames.h"
 #include "serving/HttpError.h"
 
@@ -39,30 +39,25 @@ std::vector<double> ForecastQuery::checkLevels(std::vector<double> levels, const
   if (static_cast<int>(levels.size()) > limits.maxLevels)
     throw HttpError::unprocessable("invalid_level", field + " names " + std::to_string(levels.size()) + " levels; at most " +
                                                         std::to_string(limits.maxLevels) + " are allowed");
-  for (const double v : levels)
-    if (!std::isfinite(v) || v <= 0 || v >= 100)
-      throw HttpError::unprocessable("invalid_level", field + ": " + ForecastTable::formatNumber(v) +
-                                                          " is not a percentage strictly between 0 and 100");
+  try {
+    IntervalLevels::check(levels, field);
+  } catch (const InputError& e) {
+    throw HttpError::unprocessable("invalid_level", field + ": " + e.problem());
+  }
   std::sort(levels.begin(), levels.end());
-  if (std::adjacent_find(levels.begin(), levels.end()) != levels.end())
-    throw HttpError::unprocessable("invalid_level", field + " names a level twice");
   return levels;
 }
 
 std::vector<double> ForecastQuery::parseLevelList(const std::string& text, const std::string& field, const ServingLimits& limits) {
   std::vector<double> levels;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', pos), text.size());
-    const std::string item = text.substr(pos, comma - pos);
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
-    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size())
-      throw HttpError::badRequest("bad_parameter", field + ": " + quoteForMessage(item) + " is not a number (e.g. level=80,95)");
-    levels.push_back(v);
-    if (static_cast<int>(levels.size()) > limits.maxLevels) break;  // checkLevels reports it
-    pos = comma + 1;
+  try {
+    // One more than allowed is read, so that checkLevels reports the count.
+    levels = IntervalLevels::numbers(text, field, static_cast<std::size_t>(limits.maxLevels) + 1);
+  } catch (const InputError& e) {
+    throw HttpError::badRequest("bad_parameter", field + ": " + e.problem());
   }
+  // An empty parameter is malformed, not a request without intervals.
+  if (levels.empty()) throw HttpError::badRequest("bad_parameter", field + " is empty (e.g. " + field + "=80,95)");
   return checkLevels(std::move(levels), field, limits);
 }
 

@@ -88,6 +88,8 @@ class EvalCommandsTest : public QObject {
     QTest::addColumn<QString>("message");
     QTest::newRow("window") << QStringList{q("--window"), q("rolling")} << q("--window");
     QTest::newRow("level") << QStringList{q("--level"), q("80,120")} << q("--level");
+    QTest::newRow("level twice") << QStringList{q("--level"), q("80,95,80")} << q("--level: names level 80 twice");
+    QTest::newRow("level empty") << QStringList{q("--level"), q("")} << q("--level: name at least one level");
     QTest::newRow("metric") << QStringList{q("--metric"), q("accuracy")} << q("unknown metric");
     QTest::newRow("series") << QStringList{q("--series"), q("north")} << q("no such series");
     QTest::newRow("too short") << QStringList{q("--folds"), q("30")} << q("need at least");

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -86,6 +87,25 @@ class ExportTest : public QObject {
     QVERIFY(guiBytes.size() > 1000);
     QVERIFY(guiBytes.contains(",forecast,"));
     QCOMPARE(guiBytes, cliBytes);
+  }
+
+  // A level that is not a number stops the dialog naming it (it used to
+  // become 0); nothing is exported.
+  void aBadLevelIsRefusedNamingIt() {
+    test::UiFixture f("ui-export-bad-level");
+    WorkbenchSession session(*f.settings);
+    JobRunner jobs;
+    PowerBiExportDialog dialog(session, jobs);
+    const QString out = QString::fromStdString((f.dir / "x.csv").string());
+    dialog.findChild<QComboBox*>(QStringLiteral("model"))->setEditText(QStringLiteral("revenue"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("levels"))->setText(QStringLiteral("80,abc"));
+    dialog.findChild<QLineEdit*>(QStringLiteral("out"))->setText(out);
+    QSignalSpy started(&jobs, &JobRunner::jobStarted);
+    dialog.accept();
+    const QString status = dialog.findChild<QLabel*>(QStringLiteral("status"))->text();
+    QVERIFY2(status.contains(QStringLiteral("'abc' is not a number")), qPrintable(status));
+    QCOMPARE(started.count(), 0);
+    QVERIFY(!QFileInfo::exists(out));
   }
 
   void unknownModelFailsWithItsName() {

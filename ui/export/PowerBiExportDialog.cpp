@@ -11,6 +11,8 @@
 #include <exception>
 #include <memory>
 
+#include "engine/common/Errors.h"
+#include "engine/models/IntervalLevels.h"
 #include "pipeline/RunId.h"
 #include "registry/ModelRegistry.h"
 #include "ui/format/NumberFormat.h"
@@ -45,9 +47,8 @@ PowerBiExportDialog::PowerBiExportDialog(WorkbenchSession& session, JobRunner& j
   model_->setToolTip(tr("NAME (its champion), NAME@ALIAS or NAME/VERSION"));
   horizon_->setRange(1, 10000);
   horizon_->setValue(session.settings().defaultHorizon());
-  QStringList levels;
-  for (double l : session.settings().levels()) levels << QString::number(l);
-  levels_->setText(levels.join(QLatin1Char(',')));
+  const QList<double> levels = session.settings().levels();
+  levels_->setText(QString::fromStdString(IntervalLevels::format(std::vector<double>(levels.begin(), levels.end()))));
   runId_->setText(QString::fromStdString(pipeline::makeRunId()));
   runId_->setToolTip(tr("Written into every row so Power BI rows trace back to this export"));
   auto* outRow = new QHBoxLayout;
@@ -86,7 +87,11 @@ PowerBiExportRequest PowerBiExportDialog::request() const {
   r.reference = model_->currentText().trimmed();
   r.horizon = horizon_->value();
   r.levels.clear();
-  for (const QString& p : levels_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) r.levels << p.trimmed().toDouble();
+  try {
+    for (const double v : IntervalLevels::parse(levels_->text().toStdString(), "levels")) r.levels << v;
+  } catch (const InputError&) {
+    r.levels.clear();  // accept() refuses the text, naming the bad item
+  }
   r.runId = runId_->text().trimmed();
   r.outFile = out_->text().trimmed();
   return r;
@@ -96,6 +101,12 @@ void PowerBiExportDialog::accept() {
   const PowerBiExportRequest r = request();
   if (r.reference.isEmpty() || r.outFile.isEmpty()) {
     status_->setText(tr("Name a registered model and an output file."));
+    return;
+  }
+  try {
+    IntervalLevels::parse(levels_->text().toStdString(), "levels");
+  } catch (const InputError& e) {
+    status_->setText(tr("Levels: %1").arg(QString::fromStdString(e.problem())));
     return;
   }
   const Panel actuals = session_.panel();

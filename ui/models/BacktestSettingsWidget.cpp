@@ -8,30 +8,17 @@
 #include <algorithm>  // std::max
 
 #include "engine/common/Errors.h"
+#include "engine/models/IntervalLevels.h"
 #include "ui/models/MetricDescriptions.h"
 
 namespace foresight::ui {
 
 namespace {
 
-QString levelsText(const std::vector<double>& levels) {
-  QStringList parts;
-  for (double l : levels) parts << QString::number(l, 'g', 10);
-  return parts.join(QStringLiteral(","));
-}
+QString levelsText(const std::vector<double>& levels) { return QString::fromStdString(IntervalLevels::format(levels)); }
 
-std::vector<double> parseLevels(const QString& text) {
-  std::vector<double> levels;
-  for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double v = part.trimmed().toDouble(&ok);
-    if (!ok || !(v > 0 && v < 100))
-      throw InputError(InputLocation{"", 0, "levels", part.trimmed().toStdString()},
-                       "is not a percentage between 0 and 100 (e.g. 80,95)");
-    levels.push_back(v);
-  }
-  return levels;
-}
+// Throws InputError naming "levels" (IntervalLevels).
+std::vector<double> parseLevels(const QString& text) { return IntervalLevels::parse(text.toStdString(), "levels"); }
 
 }  // namespace
 
@@ -42,7 +29,9 @@ BacktestSettingsWidget::BacktestSettingsWidget(QWidget* parent)
       step_(new QSpinBox(this)),
       window_(new QComboBox(this)),
       windowSize_(new QSpinBox(this)),
-      levels_(new QLineEdit(QStringLiteral("80,95"), this)),
+      levels_(new QLineEdit(QString::fromUtf8(IntervalLevels::kDefaultText.data(),
+                                               static_cast<qsizetype>(IntervalLevels::kDefaultText.size())),
+                              this)),
       metric_(new QComboBox(this)) {
   auto* form = new QFormLayout(this);
   horizon_->setRange(1, 10000);

@@ -6,6 +6,8 @@
 #include <algorithm>  // std::clamp
 #include <exception>
 
+#include "engine/common/Errors.h"
+#include "engine/models/IntervalLevels.h"
 #include "registry/RegistryUri.h"
 #include "ui/settings/WorkbenchSettings.h"
 
@@ -29,9 +31,8 @@ SettingsDialog::SettingsDialog(WorkbenchSettings& settings, QWidget* parent)
   horizon_->setRange(1, 10000);
   horizon_->setValue(settings.defaultHorizon());
   horizon_->setToolTip(tr("Periods ahead that backtests and exports forecast unless told otherwise"));
-  QStringList levels;
-  for (double l : settings.levels()) levels << QString::number(l);
-  levels_->setText(levels.join(QLatin1Char(',')));
+  const QList<double> levels = settings.levels();
+  levels_->setText(QString::fromStdString(IntervalLevels::format(std::vector<double>(levels.begin(), levels.end()))));
   levels_->setToolTip(tr("Prediction interval levels in percent, comma separated (e.g. 80,95)"));
   form->addRow(tr("&Registry URI:"), registry_);
   form->addRow(tr("Default &horizon:"), horizon_);
@@ -44,14 +45,11 @@ SettingsDialog::SettingsDialog(WorkbenchSettings& settings, QWidget* parent)
 
 void SettingsDialog::accept() {
   QList<double> levels;
-  for (const QString& part : levels_->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-    bool ok = false;
-    const double v = part.trimmed().toDouble(&ok);
-    if (!ok || v <= 0.0 || v >= 100.0) {
-      QMessageBox::warning(this, tr("Settings"), tr("Interval level '%1' is not a number between 0 and 100.").arg(part));
-      return;
-    }
-    levels << v;
+  try {
+    for (const double v : IntervalLevels::parse(levels_->text().toStdString(), "levels")) levels << v;
+  } catch (const InputError& e) {
+    QMessageBox::warning(this, tr("Settings"), tr("Interval levels: %1").arg(QString::fromStdString(e.problem())));
+    return;
   }
   try {
     registry::RegistryUri::parse(registry_->text().trimmed().toStdString());

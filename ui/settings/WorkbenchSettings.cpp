@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <exception>
 
+#include "engine/common/Errors.h"
+#include "engine/models/IntervalLevels.h"
 #include "registry/RegistryUri.h"
 
 namespace foresight::ui {
@@ -49,21 +51,20 @@ int WorkbenchSettings::defaultHorizon() const {
 void WorkbenchSettings::setDefaultHorizon(int horizon) { settings_->setValue(kHorizon, horizon); }
 
 QList<double> WorkbenchSettings::levels() const {
-  QList<double> out;
-  const QStringList parts = settings_->value(kLevels, QStringLiteral("80,95")).toString().split(QLatin1Char(','));
-  for (const QString& p : parts) {
-    bool ok = false;
-    const double v = p.trimmed().toDouble(&ok);
-    if (ok && v > 0.0 && v < 100.0) out.append(v);
+  // A stored value that no longer reads (edited by hand) gives the defaults,
+  // not a list with its bad items left out.
+  std::vector<double> parsed;
+  try {
+    parsed = IntervalLevels::parse(settings_->value(kLevels).toString().toStdString(), "levels");
+  } catch (const InputError&) {
+    parsed.clear();
   }
-  if (out.isEmpty()) out = {80.0, 95.0};
-  return out;
+  if (parsed.empty()) parsed = IntervalLevels::defaults();
+  return QList<double>(parsed.begin(), parsed.end());
 }
 
 void WorkbenchSettings::setLevels(const QList<double>& levels) {
-  QStringList parts;
-  for (double v : levels) parts.append(QString::number(v));
-  settings_->setValue(kLevels, parts.join(QLatin1Char(',')));
+  settings_->setValue(kLevels, QString::fromStdString(IntervalLevels::format(std::vector<double>(levels.begin(), levels.end()))));
 }
 
 QStringList WorkbenchSettings::recentFiles() const { return settings_->value(kRecent).toStringList(); }

@@ -1,6 +1,5 @@
 #include "EvalArgs.h"
 
-#include <charconv>  // std::from_chars
 #include <filesystem>
 #include <ostream>
 
@@ -21,7 +20,7 @@ ArgParser& declareBacktestOptions(ArgParser& p) {
       .option({"gap", "G", "Periods between training end and the first scored point", "0", false})
       .option({"window", "expanding|sliding", "Training window of each fold", "expanding", false})
       .option({"window-size", "N", "Sliding window length (default: the first fold's)", "", false})
-      .option({"level", "L[,L...]", "Prediction interval levels scored, in percent", "80,95", false})
+      .option({"level", "L[,L...]", "Prediction interval levels scored, in percent", std::string(IntervalLevels::kDefaultText), false})
       .option({"period", "M", "Seasonal period of the MASE/RMSSE scale (default: the frequency's)", "", false})
       .option({"threads", "N", "Worker threads (0 = one per core)", "0", false})
       .option({"series", "NAME", "Use only this series of the file", "", false})
@@ -31,17 +30,12 @@ ArgParser& declareBacktestOptions(ArgParser& p) {
 
 std::vector<double> parseLevels(const std::string& text) {
   std::vector<double> levels;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', pos), text.size());
-    const std::string item = text.substr(pos, comma - pos);
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
-    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size() || !(v > 0 && v < 100))
-      throw UsageError("--level: " + quoteForMessage(item) + " is not a percentage between 0 and 100 (e.g. 80,95)");
-    levels.push_back(v);
-    pos = comma + 1;
+  try {
+    levels = IntervalLevels::parse(text, "--level");
+  } catch (const InputError& e) {
+    throw UsageError("--level: " + e.problem());
   }
+  if (levels.empty()) throw UsageError("--level: name at least one level (e.g. " + std::string(IntervalLevels::kDefaultText) + ")");
   return levels;
 }
 
@@ -59,7 +53,7 @@ BacktestConfig backtestConfig(const ParsedArgs& args) {
     if (c.window != WindowKind::Sliding) throw UsageError("--window-size needs --window sliding");
     c.windowSize = static_cast<int>(*args.getInt("window-size", 1, 100000000));
   }
-  c.levels = parseLevels(args.getOr("level", "80,95"));
+  c.levels = parseLevels(args.getOr("level", std::string(IntervalLevels::kDefaultText)));
   if (args.get("period")) c.seasonalPeriod = static_cast<int>(*args.getInt("period", 1, 10000));
   c.threads = static_cast<int>(*args.getInt("threads", 0, 1024));
   return c;

@@ -10,6 +10,7 @@
 #include "engine/common/TimeSeries.h"
 #include "engine/eval/BacktestConfig.h"
 #include "engine/eval/ModelCandidate.h"
+#include "engine/models/IntervalLevels.h"
 
 namespace foresight::cli::eval_args {
 

@@ -30,7 +30,7 @@ class ExportPowerBiCommand : public RegistryCommand {
         .option({"data", "SERIES.csv", "Actuals (series,date,value); newer ones update the model", "", true})
         .option({"horizon", "H", "Periods to forecast", "", true})
         .option({"out", "FILE", "CSV to write", "", true})
-        .option({"level", "L[,L...]", "Prediction interval levels in percent", "80,95", false})
+        .option({"level", "L[,L...]", "Prediction interval levels in percent", std::string(IntervalLevels::kDefaultText), false})
         .option({"history", "N", "Actual periods per series to include (0 = all)", "0", false})
         .option({"run-id", "ID", "Run id for every row (default: the CI run id, else a timestamp)", "", false});
   }
@@ -38,7 +38,7 @@ class ExportPowerBiCommand : public RegistryCommand {
   int run(const ParsedArgs& args, CommandIo& io) const override {
     const int horizon = static_cast<int>(*args.getInt("horizon", 1, Forecaster::kMaxHorizon));
     const int history = static_cast<int>(args.getInt("history", 0, 100000000).value_or(0));
-    const auto levels = eval_args::parseLevels(args.getOr("level", "80,95"));
+    const auto levels = eval_args::parseLevels(args.getOr("level", std::string(IntervalLevels::kDefaultText)));
     std::string ref = *args.get("name");
     if (ref.find_first_of("@/") == std::string::npos) ref += "@champion";
     const auto reg = open(args, io);

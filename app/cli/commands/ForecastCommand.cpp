@@ -39,7 +39,7 @@ class ForecastCommand : public Command {
                      "must carry the same values). CSV columns: series,date,mean,lo80,hi80,...")
         .option({"model", "MODEL.json", "Model artifact written by 'foresight fit'", "", true})
         .option({"horizon", "H", "Periods to forecast", "", true})
-        .option({"level", "L[,L...]", "Prediction interval levels in percent", "80,95", false})
+        .option({"level", "L[,L...]", "Prediction interval levels in percent", std::string(IntervalLevels::kDefaultText), false})
         .option({"format", "csv|json", "Output format", "csv", false})
         .option({"data", "NEWER.csv", "Newer actuals to update the state with", "", false})
         .option({"series", "NAME", "Forecast only this series of a panel", "", false})
@@ -48,7 +48,7 @@ class ForecastCommand : public Command {
 
   int run(const ParsedArgs& args, CommandIo& io) const override {
     const int horizon = static_cast<int>(*args.getInt("horizon", 1, Forecaster::kMaxHorizon));
-    const std::vector<double> levels = eval_args::parseLevels(args.getOr("level", "80,95"));
+    const std::vector<double> levels = eval_args::parseLevels(args.getOr("level", std::string(IntervalLevels::kDefaultText)));
     const std::string format = args.getOr("format", "csv");
     if (format != "csv" && format != "json") throw UsageError("--format: expected csv or json, got " + quoteForMessage(format));
 
