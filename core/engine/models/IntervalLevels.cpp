@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 
 #include "engine/common/Errors.h"
 #include "engine/models/ForecastTable.h"
@@ -28,7 +27,8 @@ std::vector<double> IntervalLevels::numbers(std::string_view text, const std::st
     const std::string_view item = trimmed(text.substr(pos, comma - pos));
     double v = 0;
     const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
-    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size() || !std::isfinite(v))
+    // "inf" and "nan" are numbers here; check() refuses them as levels.
+    if (item.empty() || ec != std::errc() || ptr != item.data() + item.size())
       throw InputError(InputLocation{"", 0, field, std::string(item)},
                        quoteForMessage(item) + " is not a number (levels are percentages, e.g. " +
                            std::string(kDefaultText) + ")");

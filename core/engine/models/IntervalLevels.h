@@ -18,11 +18,11 @@ class IntervalLevels {
   // The numbers of a comma-separated list (spaces around an item ignored;
   // "" gives none), at most `maxItems` of them read (the caller reports
   // more). InputError naming `field` and the item when one is empty or not
-  // a finite number.
+  // a number ("inf" and "nan" are numbers, which check() refuses).
   static std::vector<double> numbers(std::string_view text, const std::string& field,
                                      std::size_t maxItems = static_cast<std::size_t>(-1));
   // InputError naming `field` and the level when one is not strictly between
-  // 0 and 100, or named twice.
+  // 0 and 100 (nor a number at all: nan), or named twice.
   static void check(const std::vector<double>& levels, const std::string& field);
   // numbers() then check(); the order given is kept.
   static std::vector<double> parse(std::string_view text, const std::string& field);

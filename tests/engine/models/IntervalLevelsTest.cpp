@@ -54,8 +54,8 @@ class IntervalLevelsTest : public QObject {
     QTest::newRow("zero") << "0" << "0" << "strictly between 0 and 100";
     QTest::newRow("hundred") << "80,100" << "100" << "strictly between 0 and 100";
     QTest::newRow("negative") << "-5" << "-5" << "strictly between 0 and 100";
-    QTest::newRow("infinite") << "inf" << "inf" << "is not a number";
-    QTest::newRow("nan") << "nan" << "nan" << "is not a number";
+    QTest::newRow("infinite") << "inf" << "inf" << "strictly between 0 and 100";
+    QTest::newRow("nan") << "nan" << "nan" << "strictly between 0 and 100";
     QTest::newRow("twice") << "80,95,80" << "80" << "names level 80 twice";
     QTest::newRow("unit") << "80%" << "80%" << "is not a number";
   }
