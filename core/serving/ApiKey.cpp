@@ -6,19 +6,10 @@
 #include <fstream>
 
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 #include "engine/io/InputFile.h"
 
 namespace foresight::serving {
-
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
 
 std::array<unsigned char, 32> ApiKey::digest(std::string_view text) {
   const QByteArray d = QCryptographicHash::hash(QByteArrayView(text.data(), static_cast<qsizetype>(text.size())),
@@ -29,7 +20,7 @@ std::array<unsigned char, 32> ApiKey::digest(std::string_view text) {
 }
 
 ApiKey ApiKey::fromValue(std::string_view value, const std::string& source) {
-  const std::string_view key = trim(value);
+  const std::string_view key = trimWhitespace(value);
   const InputLocation where{source, 0, "api key", ""};
   if (key.empty()) throw InputError(where, "the API key is empty");
   if (key.size() < kMinBytes)

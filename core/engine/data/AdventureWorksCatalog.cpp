@@ -1,17 +1,12 @@
 #include "engine/data/AdventureWorksCatalog.h"
 
+#include "engine/common/Text.h"
 #include "engine/data/LoggedTableReader.h"
 #include "engine/data/TableColumns.h"
 
 namespace foresight {
 
 namespace {
-
-std::string_view trimmed(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
 
 DelimitedReadOptions headed() {
   DelimitedReadOptions o;
@@ -73,7 +68,7 @@ void AdventureWorksCatalog::loadProducts(const std::string& path, LoadedData& ou
   KeyMap<std::size_t> firstLine;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    const std::string key(trimmed(row[keyCol]));
+    const std::string key(trimBlanks(row[keyCol]));
     if (key.empty())
       throw InputError(InputLocation{path, t.lineNumbers[r], "ProductKey", ""}, "empty ProductKey");
     if (const auto [it, isNew] = firstLine.emplace(key, t.lineNumbers[r]); !isNew)
@@ -81,9 +76,9 @@ void AdventureWorksCatalog::loadProducts(const std::string& path, LoadedData& ou
                        "ProductKey repeated (first at line " + std::to_string(it->second) +
                            "): the price of its sales would be ambiguous");
     AwProduct p{requireMoney(t, r, priceCol), requireMoney(t, r, costCol), "", "", ""};
-    p.name = nameCol >= 0 ? std::string(trimmed(row[static_cast<std::size_t>(nameCol)])) : "";
+    p.name = nameCol >= 0 ? std::string(trimBlanks(row[static_cast<std::size_t>(nameCol)])) : "";
     if (p.name.empty()) p.name = "product " + key;
-    if (subCol >= 0) productSubcategoryKey_[key] = std::string(trimmed(row[static_cast<std::size_t>(subCol)]));
+    if (subCol >= 0) productSubcategoryKey_[key] = std::string(trimBlanks(row[static_cast<std::size_t>(subCol)]));
     products_.emplace(key, std::move(p));
   }
   if (products_.empty())
@@ -105,7 +100,7 @@ AdventureWorksCatalog::loadSubcategories(const AdventureWorksFiles& files, Loade
     const std::vector<std::string_view> expected = {"ProductCategoryKey", "CategoryName"};
     const std::size_t k = TableColumns::require(c, "ProductCategoryKey", expected);
     const std::size_t n = TableColumns::require(c, "CategoryName", expected);
-    for (const auto& row : c.rows) categoryNames[std::string(trimmed(row[k]))] = trimmed(row[n]);
+    for (const auto& row : c.rows) categoryNames[std::string(trimBlanks(row[k]))] = trimBlanks(row[n]);
     hasCategories_ = true;
   } else {
     out.findings.add(Severity::Info, "no_categories",
@@ -118,10 +113,10 @@ AdventureWorksCatalog::loadSubcategories(const AdventureWorksFiles& files, Loade
   const std::size_t n = TableColumns::require(s, "SubcategoryName", expected);
   const std::size_t cat = TableColumns::require(s, "ProductCategoryKey", expected);
   for (const auto& row : s.rows) {
-    const std::string catKey(trimmed(row[cat]));
+    const std::string catKey(trimBlanks(row[cat]));
     const auto it = categoryNames.find(catKey);
     std::string category = it != categoryNames.end() ? it->second : "(unknown category " + catKey + ")";
-    subs[std::string(trimmed(row[k]))] = {std::string(trimmed(row[n])), std::move(category)};
+    subs[std::string(trimBlanks(row[k]))] = {std::string(trimBlanks(row[n])), std::move(category)};
   }
   hasSubcategories_ = true;
   return subs;
@@ -135,20 +130,20 @@ void AdventureWorksCatalog::loadTerritories(const std::string& path, LoadedData&
   const std::size_t country = TableColumns::require(t, "Country", expected);
   const std::size_t continent = TableColumns::require(t, "Continent", expected);
   for (const auto& row : t.rows)
-    territories_[std::string(trimmed(row[k]))] =
-        AwTerritory{std::string(trimmed(row[region])), std::string(trimmed(row[country])),
-                    std::string(trimmed(row[continent]))};
+    territories_[std::string(trimBlanks(row[k]))] =
+        AwTerritory{std::string(trimBlanks(row[region])), std::string(trimBlanks(row[country])),
+                    std::string(trimBlanks(row[continent]))};
   if (territories_.empty())
     throw InputError(InputLocation{path, 0, "", ""}, "the territories file holds no territories");
 }
 
 const AwProduct* AdventureWorksCatalog::product(std::string_view key) const {
-  const auto it = products_.find(trimmed(key));
+  const auto it = products_.find(trimBlanks(key));
   return it == products_.end() ? nullptr : &it->second;
 }
 
 const AwTerritory* AdventureWorksCatalog::territory(std::string_view key) const {
-  const auto it = territories_.find(trimmed(key));
+  const auto it = territories_.find(trimBlanks(key));
   return it == territories_.end() ? nullptr : &it->second;
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>     // std::llround, std::isfinite
 #include <unordered_map>
 
+#include "engine/common/Text.h"
 #include "engine/data/ColumnRoles.h"
 #include "engine/data/DuplicateTracker.h"
 #include "engine/data/LoggedTableReader.h"
@@ -12,18 +13,12 @@ namespace foresight {
 
 namespace {
 
-std::string_view trimmed(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
-
 // A value in scientific notation ("1.5e3") is not a plain decimal; it is
 // taken through double and rounded to Decimal's 6 places, and noted.
 std::optional<Decimal> parseValue(std::string_view text, bool& viaDouble) {
   viaDouble = false;
   if (auto d = Decimal::parse(text)) return d;
-  const std::string_view t = trimmed(text);
+  const std::string_view t = trimBlanks(text);
   double v = 0;
   const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
   if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v) || std::fabs(v) > 9.2e12)
@@ -38,13 +33,13 @@ class GenericRows {
 
   bool build(std::size_t r, FactRow& row) {
     const auto& f = t_.rows[r];
-    if (trimmed(f[roles_.date]).empty())
+    if (trimBlanks(f[roles_.date]).empty())
       return reject(r, roles_.date, Severity::Error, "missing_value", "row rejected: the date is empty");
     const auto date = DateParser::parse(f[roles_.date], roles_.dateFormat);
     if (!date)
       return reject(r, roles_.date, Severity::Error, "bad_date",
                     "row rejected: not a date in the column's format " + std::string(dateFormatName(roles_.dateFormat)));
-    if (trimmed(f[roles_.value]).empty())
+    if (trimBlanks(f[roles_.value]).empty())
       return reject(r, roles_.value, Severity::Warning, "missing_value",
                     "row skipped: the value is empty (a missing observation; --fill decides)");
     bool viaDouble = false;
@@ -53,7 +48,7 @@ class GenericRows {
     if (viaDouble) note(r, roles_.value, Severity::Info, "rounded_value", "value in scientific notation, kept to 6 decimals");
     if (value->units() < 0) note(r, roles_.value, Severity::Warning, "negative_value", "negative value; the row is kept");
     if (roles_.series) {
-      const std::string_view name = trimmed(f[*roles_.series]);
+      const std::string_view name = trimBlanks(f[*roles_.series]);
       if (name.empty())
         return reject(r, *roles_.series, Severity::Error, "missing_value", "row rejected: the series name is empty");
       row.dims[dimensionIndex(Dimension::Series)] = out_.facts.dictionary(Dimension::Series).intern(name);

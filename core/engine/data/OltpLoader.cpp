@@ -3,6 +3,7 @@
 #include <charconv>   // std::from_chars
 #include <stdexcept>  // std::overflow_error
 
+#include "engine/common/Text.h"
 #include "engine/data/DuplicateTracker.h"
 #include "engine/data/TableColumns.h"
 #include "engine/io/DelimitedReader.h"
@@ -10,12 +11,6 @@
 namespace foresight {
 
 namespace {
-
-std::string_view trimmed(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
 
 std::string layout(const OltpTableSpec& spec) {
   return std::string(spec.name) + ".csv is tab separated with no header and " +
@@ -42,7 +37,7 @@ RawTable readTable(const std::string& path, const OltpTableSpec& spec, LoadedDat
                          (t.columnCount() == 1 ? "" : "s") + " but " + layout(spec));
   t.header.assign(spec.columns.begin(), spec.columns.end());
   // A header row some tools add: drop it rather than reject it as data.
-  if (!t.rows.empty() && trimmed(t.rows.front().front()) == spec.columns.front()) {
+  if (!t.rows.empty() && trimBlanks(t.rows.front().front()) == spec.columns.front()) {
     t.rows.erase(t.rows.begin());
     t.lineNumbers.erase(t.lineNumbers.begin());
     out.findings.add(Severity::Info, "header_skipped", "the first line is a header row; skipped",
@@ -60,7 +55,7 @@ class RowBuilder {
   bool build(std::size_t r, DateFormat format, FactRow& row) {
     const auto& f = t_.rows[r];
     const std::size_t dateCol = spec_.indexOf(spec_.dateColumn);
-    if (trimmed(f[dateCol]).empty()) return reject(r, dateCol, "missing_value", "row rejected: the date is empty");
+    if (trimBlanks(f[dateCol]).empty()) return reject(r, dateCol, "missing_value", "row rejected: the date is empty");
     const auto date = DateParser::parse(f[dateCol], format);
     if (!date)
       return reject(r, dateCol, "bad_date",
@@ -72,8 +67,8 @@ class RowBuilder {
       row.values[measureIndex(Measure::Quantity)] = Decimal::fromInteger(1).times(quantity);
     if (!spec_.orderColumn.empty()) {
       const std::size_t c = spec_.indexOf(spec_.orderColumn);
-      if (trimmed(f[c]).empty()) return reject(r, c, "missing_value", "row rejected: the order id is empty");
-      row.order = out_.facts.orderIds().intern(trimmed(f[c]));
+      if (trimBlanks(f[c]).empty()) return reject(r, c, "missing_value", "row rejected: the order id is empty");
+      row.order = out_.facts.orderIds().intern(trimBlanks(f[c]));
     }
     if (!spec_.territoryColumn.empty()) setDimension(row, Dimension::Territory, "territory ", f[spec_.indexOf(spec_.territoryColumn)]);
     if (!spec_.productColumn.empty()) setDimension(row, Dimension::Product, "product ", f[spec_.indexOf(spec_.productColumn)]);
@@ -96,7 +91,7 @@ class RowBuilder {
 
   bool readQuantity(std::size_t r, std::int64_t& quantity) {
     const std::size_t c = spec_.indexOf(spec_.quantityColumn);
-    const std::string_view q = trimmed(t_.rows[r][c]);
+    const std::string_view q = trimBlanks(t_.rows[r][c]);
     const auto [ptr, ec] = std::from_chars(q.data(), q.data() + q.size(), quantity);
     if (ec != std::errc() || ptr != q.data() + q.size() || q.empty())
       return reject(r, c, "non_numeric", "row rejected: " + t_.header[c] + " is not a whole number");
@@ -119,7 +114,7 @@ class RowBuilder {
   }
 
   void setDimension(FactRow& row, Dimension d, const std::string& prefix, std::string_view id) {
-    const std::string_view v = trimmed(id);
+    const std::string_view v = trimBlanks(id);
     row.dims[dimensionIndex(d)] = out_.facts.dictionary(d).intern(prefix + (v.empty() ? "(none)" : std::string(v)));
   }
 
@@ -130,7 +125,7 @@ class RowBuilder {
 
 std::string joinedKey(const OltpTableSpec& spec, const std::vector<std::string>& fields) {
   std::string key;
-  for (const auto k : spec.keyColumns) key += (key.empty() ? "" : "/") + std::string(trimmed(fields[spec.indexOf(k)]));
+  for (const auto k : spec.keyColumns) key += (key.empty() ? "" : "/") + std::string(trimBlanks(fields[spec.indexOf(k)]));
   return key;
 }
 

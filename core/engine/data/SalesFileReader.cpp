@@ -3,6 +3,7 @@
 #include <charconv>   // std::from_chars
 #include <stdexcept>  // std::overflow_error
 
+#include "engine/common/Text.h"
 #include "engine/data/LoggedTableReader.h"
 #include "engine/data/TableColumns.h"
 
@@ -13,12 +14,6 @@ namespace {
 const std::vector<std::string_view> kSalesColumns = {
     "OrderDate", "StockDate", "OrderNumber", "ProductKey", "CustomerKey", "TerritoryKey",
     "OrderLineItem", "OrderQuantity"};
-
-std::string_view trimmed(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
 
 void reject(LoadedData& out, std::string_view code, std::string_view message, const RawTable& t,
             std::size_t r, std::size_t col) {
@@ -62,7 +57,7 @@ void SalesFileReader::read(const std::string& path, LoadedData& out) {
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     if (!makeRow(t, r, c, format, row, out)) continue;
     const auto& fields = t.rows[r];
-    duplicates_.check(std::string(trimmed(fields[c.order])) + "/" + std::string(trimmed(fields[c.lineItem])),
+    duplicates_.check(std::string(trimBlanks(fields[c.order])) + "/" + std::string(trimBlanks(fields[c.lineItem])),
                       fields, fileIndex, row.line, out.facts.files(), out.findings);
     out.facts.append(row);
     ++used;
@@ -74,7 +69,7 @@ bool SalesFileReader::makeRow(const RawTable& t, std::size_t r, const Columns& c
                               FactRow& row, LoadedData& out) {
   const auto& f = t.rows[r];
   for (std::size_t col : {c.date, c.order, c.product, c.territory, c.quantity})
-    if (trimmed(f[col]).empty()) {
+    if (trimBlanks(f[col]).empty()) {
       reject(out, "missing_value", "row rejected: a required field is empty", t, r, col);
       return false;
     }
@@ -97,7 +92,7 @@ bool SalesFileReader::makeRow(const RawTable& t, std::size_t r, const Columns& c
            "row rejected: TerritoryKey is not in AdventureWorks_Territories.csv", t, r, c.territory);
     return false;
   }
-  const std::string_view q = trimmed(f[c.quantity]);
+  const std::string_view q = trimBlanks(f[c.quantity]);
   std::int64_t quantity = 0;
   const auto [ptr, ec] = std::from_chars(q.data(), q.data() + q.size(), quantity);
   if (ec != std::errc() || ptr != q.data() + q.size()) {
@@ -119,9 +114,9 @@ bool SalesFileReader::makeRow(const RawTable& t, std::size_t r, const Columns& c
                      InputLocation{t.source, t.lineNumbers[r], t.header[c.quantity], f[c.quantity]});
   row.date = *date;
   row.line = static_cast<std::uint32_t>(t.lineNumbers[r]);
-  row.order = out.facts.orderIds().intern(trimmed(f[c.order]));
+  row.order = out.facts.orderIds().intern(trimBlanks(f[c.order]));
   setProductCodes(*product, row, out.facts);
-  setTerritoryCodes(trimmed(f[c.territory]), territory, row, out.facts);
+  setTerritoryCodes(trimBlanks(f[c.territory]), territory, row, out.facts);
   return true;
 }
 

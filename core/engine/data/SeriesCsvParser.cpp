@@ -7,18 +7,13 @@
 #include <unordered_map>
 
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 #include "engine/data/FrequencyInference.h"
 #include "engine/data/PeriodGrid.h"
 
 namespace foresight {
 
 namespace {
-
-std::string_view trimmed(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
 
 bool isMissing(std::string_view v) { return v.empty() || v == "NaN" || v == "nan" || v == "NA"; }
 
@@ -30,7 +25,7 @@ struct Observations {
 };
 
 double parseValue(const RawTable& t, std::size_t r, std::size_t col) {
-  const std::string_view v = trimmed(t.rows[r][col]);
+  const std::string_view v = trimBlanks(t.rows[r][col]);
   if (isMissing(v)) return std::numeric_limits<double>::quiet_NaN();
   double d = 0;
   const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d);
@@ -46,8 +41,8 @@ Panel SeriesCsvParser::parse(const RawTable& t) {
   const std::size_t cols = t.columnCount();
   // A hierarchy's file (HierarchicalSeries) adds a level column, which needs
   // its header to be told from a stray fourth column; the level is read there.
-  const bool withLevel = cols == 4 && !t.rows.empty() && trimmed(t.rows[0][1]) == "date" &&
-                         trimmed(t.rows[0][3]) == "level";
+  const bool withLevel = cols == 4 && !t.rows.empty() && trimBlanks(t.rows[0][1]) == "date" &&
+                         trimBlanks(t.rows[0][3]) == "level";
   if (cols != 3 && cols != 2 && !withLevel)
     throw InputError(InputLocation{t.source, 1, "", ""},
                      "expected the columns series,date,value (or date,value; or series,date,value,level with "
@@ -55,16 +50,16 @@ Panel SeriesCsvParser::parse(const RawTable& t) {
                          std::to_string(cols) + " columns");
   const std::size_t dateCol = cols >= 3 ? 1 : 0, valueCol = withLevel ? 2 : cols - 1;
   std::size_t first = 0;
-  if (!t.rows.empty() && trimmed(t.rows[0][dateCol]) == "date") first = 1;  // the optional header
+  if (!t.rows.empty() && trimBlanks(t.rows[0][dateCol]) == "date") first = 1;  // the optional header
   const std::string fallback = std::filesystem::path(t.source).stem().string();
   std::vector<Observations> series;
   std::unordered_map<std::string, std::size_t> indexOf;
   for (std::size_t r = first; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    const std::string name = cols >= 3 ? std::string(trimmed(row[0])) : fallback;
+    const std::string name = cols >= 3 ? std::string(trimBlanks(row[0])) : fallback;
     if (name.empty())
       throw InputError(InputLocation{t.source, t.lineNumbers[r], "series", ""}, "empty series name");
-    const auto date = Date::parseIso(trimmed(row[dateCol]));
+    const auto date = Date::parseIso(trimBlanks(row[dateCol]));
     if (!date)
       throw InputError(InputLocation{t.source, t.lineNumbers[r], "date", row[dateCol]},
                        "not an ISO date (YYYY-MM-DD) or not a day of the calendar");

@@ -3,16 +3,11 @@
 #include <charconv>  // std::from_chars
 
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 
 namespace foresight {
 
 namespace {
-
-std::string_view trimmed(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
-}
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -29,13 +24,13 @@ int TableColumns::find(const RawTable& table, std::string_view name) {
   for (std::size_t i = 0; i < table.header.size(); ++i)
     if (table.header[i] == name) return static_cast<int>(i);
   for (std::size_t i = 0; i < table.header.size(); ++i)
-    if (equalsIgnoringCase(trimmed(table.header[i]), trimmed(name))) return static_cast<int>(i);
+    if (equalsIgnoringCase(trimBlanks(table.header[i]), trimBlanks(name))) return static_cast<int>(i);
   return -1;
 }
 
 int TableColumns::findByNameOrNumber(const RawTable& table, std::string_view name) {
   if (const int i = find(table, name); i >= 0) return i;
-  const std::string_view t = trimmed(name);
+  const std::string_view t = trimBlanks(name);
   std::size_t number = 0;
   const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), number);
   if (ec == std::errc() && ptr == t.data() + t.size() && number >= 1 && number <= table.header.size())

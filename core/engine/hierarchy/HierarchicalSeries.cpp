@@ -8,6 +8,7 @@
 
 #include "engine/common/CsvField.h"
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 #include "engine/data/SeriesBuilder.h"
 #include "engine/data/SeriesCsv.h"
 #include "engine/data/SeriesCsvParser.h"
@@ -32,13 +33,6 @@ void writeRows(std::ostream& out, const HierarchicalPanel& h, std::size_t node) 
     out << name << ',' << s.dateAt(i).toIso() << ',' << SeriesCsv::formatValue(s.values[i]) << ',' << level << '\n';
 }
 
-std::string trimmedCell(const std::string& cell) {
-  std::size_t a = 0, b = cell.size();
-  while (a < b && (cell[a] == ' ' || cell[a] == '\t')) ++a;
-  while (b > a && (cell[b - 1] == ' ' || cell[b - 1] == '\t')) --b;
-  return cell.substr(a, b - a);
-}
-
 using LevelsOfSeries = std::unordered_map<std::string, std::pair<std::string, std::size_t>>;  // series -> (level, line)
 
 HierarchicalPanel matchFile(const RawTable& t, const Panel& panel, const LevelsOfSeries& levelOf,
@@ -52,7 +46,7 @@ std::size_t crossings(const std::string& level) {
 }
 
 HierarchicalPanel fromTable(const RawTable& t) {
-  if (t.columnCount() != 4 || t.rows.empty() || trimmedCell(t.rows[0][3]) != "level")
+  if (t.columnCount() != 4 || t.rows.empty() || std::string(trimBlanks(t.rows[0][3])) != "level")
     throw InputError(InputLocation{t.source, 1, "", ""},
                      "a hierarchy's series file has the header series,date,value,level ('foresight data series "
                      "--hierarchy' writes one)");
@@ -60,7 +54,7 @@ HierarchicalPanel fromTable(const RawTable& t) {
   // The level of each series, from every one of its rows.
   LevelsOfSeries levelOf;
   for (std::size_t r = 1; r < t.rows.size(); ++r) {
-    const std::string series = trimmedCell(t.rows[r][0]), level = trimmedCell(t.rows[r][3]);
+    const std::string series = std::string(trimBlanks(t.rows[r][0])), level = std::string(trimBlanks(t.rows[r][3]));
     const auto [it, isNew] = levelOf.emplace(series, std::make_pair(level, t.lineNumbers[r]));
     if (!isNew && it->second.first != level)
       throw InputError(InputLocation{t.source, t.lineNumbers[r], "level", level},

@@ -4,6 +4,7 @@
 #include <stdexcept>  // std::invalid_argument
 
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 
 namespace foresight {
 
@@ -11,12 +12,6 @@ namespace {
 
 bool isDigit(char c) {
   return c >= '0' && c <= '9';
-}
-
-std::string_view trimSpaces(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
 }
 
 // Reads minDigits..maxDigits digits at `pos`; -1 when there are too few or too many.
@@ -96,7 +91,7 @@ char lower(char c) {
 
 std::optional<DateFormat> parseDateFormatName(std::string_view name) {
   std::string n;
-  for (char c : trimSpaces(name)) n += lower(c == '/' || c == '.' ? '-' : c);
+  for (char c : trimBlanks(name)) n += lower(c == '/' || c == '.' ? '-' : c);
   if (n == "iso" || n == "ymd" || n == "yyyy-mm-dd") return DateFormat::Iso;
   if (n == "dmy" || n == "dd-mm-yyyy" || n == "d-m-yyyy") return DateFormat::DayMonthYear;
   if (n == "mdy" || n == "mm-dd-yyyy" || n == "m-d-yyyy") return DateFormat::MonthDayYear;
@@ -120,7 +115,7 @@ std::string_view dateFormatName(DateFormat f) {
 }
 
 std::optional<Date> DateParser::parse(std::string_view text, DateFormat format) {
-  const std::string_view t = trimSpaces(text);
+  const std::string_view t = trimBlanks(text);
   switch (format) {
     case DateFormat::Iso:
     case DateFormat::SqlServer:
@@ -158,7 +153,7 @@ DateFormat DateParser::detectColumn(const std::vector<std::string_view>& values,
   std::size_t total = 0, isoCount = 0, dmyCount = 0, mdyCount = 0, sqlCount = 0;
   std::optional<std::size_t> firstReadingTwoWays;  // a value that dmy and mdy read differently
   for (std::size_t i = 0; i < values.size(); ++i) {
-    const std::string_view t = trimSpaces(values[i]);
+    const std::string_view t = trimBlanks(values[i]);
     if (t.empty()) continue;
     const auto iso = parseIsoPart(t);
     const auto dmy = parseDayMonth(t, true);
@@ -183,7 +178,7 @@ DateFormat DateParser::detectColumn(const std::vector<std::string_view>& values,
     // When day and month are equal in every value, both readings agree.
     if (!firstReadingTwoWays) return DateFormat::DayMonthYear;
     const std::size_t i = *firstReadingTwoWays;
-    throw InputError(where(i, trimSpaces(values[i])),
+    throw InputError(where(i, trimBlanks(values[i])),
                      "ambiguous dates: every value reads both day-first (DD-MM-YYYY) and "
                      "month-first (MM-DD-YYYY) because no day is above 12; pass --date-format "
                      "dmy or --date-format mdy");
@@ -204,7 +199,7 @@ DateFormat DateParser::detectColumn(const std::vector<std::string_view>& values,
   }
   for (std::size_t i = 0; i < values.size(); ++i) {
     if (fits[i] == 0 || (fits[i] & majority) != 0) continue;
-    throw InputError(where(i, trimSpaces(values[i])),
+    throw InputError(where(i, trimBlanks(values[i])),
                      "the column mixes date formats: this value is not " +
                          std::string(describe(majority)) + " like " + std::to_string(best) +
                          " of the " + std::to_string(total) +

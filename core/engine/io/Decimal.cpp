@@ -2,18 +2,14 @@
 
 #include <stdexcept>  // std::overflow_error
 
+#include "engine/common/Text.h"
+
 namespace foresight {
 
 namespace {
 
 bool isDigit(char c) {
   return c >= '0' && c <= '9';
-}
-
-std::string_view trimSpaces(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
 }
 
 // Appends one digit to a magnitude in units; false on int64 overflow.
@@ -26,7 +22,7 @@ bool pushDigit(std::int64_t& acc, std::int64_t weight, char digit) {
 }  // namespace
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
-  std::string_view t = trimSpaces(text);
+  std::string_view t = trimBlanks(text);
   bool negative = false;
   if (!t.empty() && (t.front() == '-' || t.front() == '+')) {
     negative = t.front() == '-';

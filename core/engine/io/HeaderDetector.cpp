@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "engine/common/Text.h"
 #include "engine/io/DateParser.h"
 
 namespace foresight::detail {
@@ -10,12 +11,6 @@ namespace {
 
 bool isDigit(char c) {
   return c >= '0' && c <= '9';
-}
-
-std::string_view trimSpaces(std::string_view t) {
-  while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-  return t;
 }
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
@@ -58,7 +53,7 @@ bool isDataKind(CellKind k) {
 }  // namespace
 
 CellKind HeaderDetector::classify(std::string_view cell) {
-  const std::string_view t = trimSpaces(cell);
+  const std::string_view t = trimBlanks(cell);
   static constexpr std::array<std::string_view, 9> kMissing = {"",     "na",   "n/a", "#n/a", "nan",
                                                                "null", "none", "-",   "?"};
   for (std::string_view m : kMissing)

@@ -4,27 +4,18 @@
 #include <charconv>
 
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 #include "engine/models/ForecastTable.h"
 
 namespace foresight {
 
-namespace {
-
-std::string_view trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 std::vector<double> IntervalLevels::numbers(std::string_view text, const std::string& field, std::size_t maxItems) {
   std::vector<double> out;
-  if (trimmed(text).empty()) return out;
+  if (trimBlanks(text).empty()) return out;
   std::size_t pos = 0;
   while (pos <= text.size() && out.size() < maxItems) {
     const std::size_t comma = std::min(text.find(',', pos), text.size());
-    const std::string_view item = trimmed(text.substr(pos, comma - pos));
+    const std::string_view item = trimBlanks(text.substr(pos, comma - pos));
     double v = 0;
     const auto [ptr, ec] = std::from_chars(item.data(), item.data() + item.size(), v);
     // "inf" and "nan" are numbers here; check() refuses them as levels.

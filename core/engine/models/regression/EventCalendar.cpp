@@ -4,19 +4,13 @@
 #include <cctype>     // std::tolower, std::isspace, std::isdigit
 
 #include "engine/common/Errors.h"
+#include "engine/common/Text.h"
 #include "engine/io/DelimitedReader.h"
 #include "engine/models/JsonFields.h"
 
 namespace foresight {
 
 namespace {
-std::string trimmed(const std::string& s) {
-  std::size_t a = 0, b = s.size();
-  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-  return s.substr(a, b - a);
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -25,7 +19,7 @@ std::string lower(std::string s) {
 int columnNamed(const std::vector<std::string>& header, std::initializer_list<const char*> names) {
   for (std::size_t i = 0; i < header.size(); ++i)
     for (const char* n : names)
-      if (lower(trimmed(header[i])) == n) return static_cast<int>(i);
+      if (lower(std::string(trimWhitespace(header[i]))) == n) return static_cast<int>(i);
   return -1;
 }
 }  // namespace
@@ -47,7 +41,7 @@ EventCalendar EventCalendar::readCsv(const std::filesystem::path& file) {
   std::size_t first = 0;
   int dateCol = 0, nameCol = 1;
   // A first row that does not start like a date is a header.
-  const std::string head = table.rows.empty() ? "" : trimmed(table.rows[0][0]);
+  const std::string head = table.rows.empty() ? "" : std::string(trimWhitespace(table.rows[0][0]));
   if (!head.empty() && !std::isdigit(static_cast<unsigned char>(head[0]))) {
     dateCol = columnNamed(table.rows[0], {"date", "ds"});
     nameCol = columnNamed(table.rows[0], {"name", "holiday", "event"});
@@ -60,8 +54,8 @@ EventCalendar EventCalendar::readCsv(const std::filesystem::path& file) {
   for (std::size_t r = first; r < table.rows.size(); ++r) {
     const auto& row = table.rows[r];
     const std::size_t line = table.lineNumbers[r];
-    const std::string dateText = trimmed(row[static_cast<std::size_t>(dateCol)]);
-    const std::string name = trimmed(row[static_cast<std::size_t>(nameCol)]);
+    const std::string dateText = std::string(trimWhitespace(row[static_cast<std::size_t>(dateCol)]));
+    const std::string name = std::string(trimWhitespace(row[static_cast<std::size_t>(nameCol)]));
     const auto date = Date::parseIso(dateText);
     if (!date) throw InputError(InputLocation{source, line, "date", dateText}, "not a date in the form YYYY-MM-DD");
     if (name.empty()) throw InputError(InputLocation{source, line, "name", ""}, "the event has no name");
