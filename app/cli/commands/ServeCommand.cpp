@@ -39,18 +39,27 @@ class ServeCommand : public RegistryCommand {
         "log line per request goes to stderr. SIGTERM or Ctrl-C stops accepting, lets\n"
         "requests in flight finish, and exits 0.",
         false);
-    p.option({"host", "ADDRESS", "IP address to listen on (0.0.0.0 for every interface)", "127.0.0.1", false})
-        .option({"port", "PORT", "TCP port (0: any free port, printed on stderr)", "8080", false})
+    // Defaults come from ServingOptions and ServingLimits, declared once there.
+    const serving::ServingOptions d;
+    const auto secondsText = [](std::chrono::milliseconds ms) { return std::to_string(ms.count() / 1000); };
+    p.option({"host", "ADDRESS", "IP address to listen on (0.0.0.0 for every interface)", d.host.toStdString(), false})
+        .option({"port", "PORT", "TCP port (0: any free port, printed on stderr)", std::to_string(d.port), false})
         .option({"api-key-file", "FILE", "File whose first line is the API key", "", false})
-        .option({"reload-interval", "S", "Seconds between re-reads of the registry's aliases", "10", false})
-        .option({"max-horizon", "N", "Longest horizon a request may ask for", "1000", false})
-        .option({"max-body", "BYTES", "Largest POST body", "1048576", false})
-        .option({"max-history", "N", "Most history points in a POST", "10000", false})
-        .option({"request-timeout", "S", "Seconds a request may take to arrive whole", "10", false})
-        .option({"idle-timeout", "S", "Seconds an idle keep-alive connection stays open", "60", false})
-        .option({"max-connections", "N", "Connections open at once (more are answered 503)", "1000", false})
-        .option({"cache-entries", "N", "Forecast responses kept in memory", "4096", false})
-        .option({"shutdown-grace", "S", "Seconds to let requests in flight finish on shutdown", "10", false})
+        .option({"reload-interval", "S", "Seconds between re-reads of the registry's aliases",
+                 secondsText(d.reloadInterval), false})
+        .option({"max-horizon", "N", "Longest horizon a request may ask for", std::to_string(d.limits.maxHorizon), false})
+        .option({"max-body", "BYTES", "Largest POST body", std::to_string(d.limits.maxBodyBytes), false})
+        .option({"max-history", "N", "Most history points in a POST", std::to_string(d.limits.maxHistory), false})
+        .option({"request-timeout", "S", "Seconds a request may take to arrive whole",
+                 secondsText(d.limits.requestTimeout), false})
+        .option({"idle-timeout", "S", "Seconds an idle keep-alive connection stays open",
+                 secondsText(d.limits.idleTimeout), false})
+        .option({"max-connections", "N", "Connections open at once (more are answered 503)",
+                 std::to_string(d.limits.maxConnections), false})
+        .option({"cache-entries", "N", "Forecast responses kept in memory", std::to_string(d.limits.forecastCacheEntries),
+                 false})
+        .option({"shutdown-grace", "S", "Seconds to let requests in flight finish on shutdown",
+                 secondsText(d.shutdownGrace), false})
         .flag("no-access-log", "Do not write a line per request to stderr");
     return p;
   }
@@ -58,7 +67,7 @@ class ServeCommand : public RegistryCommand {
   int run(const ParsedArgs& args, CommandIo& io) const override {
     serving::ServingOptions o;
     o.registry = registry::RegistryUri::resolve(args.get("registry"));
-    o.host = QString::fromStdString(args.getOr("host", "127.0.0.1"));
+    o.host = QString::fromStdString(*args.get("host"));
     o.port = static_cast<quint16>(*args.getInt("port", 0, 65535));
     o.apiKey = args.has("api-key-file") ? serving::ApiKey::fromFile(*args.get("api-key-file"))
                                          : serving::ApiKey::fromEnvironment();
